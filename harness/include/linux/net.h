@@ -1,0 +1,113 @@
+/* Simulation point: struct socket / struct sock over the fake TCP socket in harness/socket.c. */
+#ifndef NVTSIM_LINUX_NET_H
+#define NVTSIM_LINUX_NET_H
+
+#include <linux/compiler.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+#define MSG_DONTWAIT 0x40
+#define MSG_EOR 0x80
+#define MSG_MORE 0x8000
+#define MSG_SENDPAGE_NOTLAST 0x20000
+
+#define SOCK_NOSPACE 2
+
+#define SIM_SOCK_SQ_BYTES (256 * 1024)
+#define SIM_SOCK_RQ_BYTES (256 * 1024)
+#define SIM_SOCK_RQ_SEGS 512
+
+/* The fake TCP endpoint behind struct sock: send queue with corking, receive queue of segments. */
+struct sim_sock {
+	u32 sndbuf_bytes;
+	u32 mss_bytes;
+	int owner;			/* lock_sock holder: context id + 1 */
+
+	/* send queue: bytes accepted by sendmsg, not yet on the wire */
+	u32 sq_head, sq_len;
+	u32 sq_pushed_bytes;		/* the front part that may go out now */
+	u64 sq_stream_off;		/* stream offset of sq_head */
+
+	/* receive queue: segments delivered, not yet read */
+	u32 rq_head, rq_len;
+	u32 seg_head, nsegs;
+	u32 seg_bytes[SIM_SOCK_RQ_SEGS];
+	u64 rq_stream_off;		/* stream offset of rq_head */
+
+	u32 write_space_calls;
+	u32 data_ready_calls;
+	u32 eagain_sends;
+	u32 short_sends;
+
+	u8 sq[SIM_SOCK_SQ_BYTES];
+	u8 rq[SIM_SOCK_RQ_BYTES];
+};
+
+struct sock;
+struct page;
+
+/* A received segment: a view of the receive ring. */
+struct sk_buff {
+	const struct sim_sock *ss;
+	u32 ring_off;			/* where the segment starts in rq[] */
+	u32 len;
+};
+
+typedef struct {
+	size_t written;
+	size_t count;
+	union {
+		void *data;
+	} arg;
+	int error;
+} read_descriptor_t;
+
+typedef int (*sk_read_actor_t)(read_descriptor_t *, struct sk_buff *,
+			       unsigned int, size_t);
+
+struct proto_ops {
+	int (*read_sock)(struct sock *sk, read_descriptor_t *desc,
+			 sk_read_actor_t recv_actor);
+};
+
+struct socket {
+	unsigned long flags;
+	struct sock *sk;
+	const struct proto_ops *ops;
+};
+
+struct sock {
+	struct socket *sk_socket;
+	void *sk_user_data;
+	rwlock_t sk_callback_lock;
+	void (*sk_data_ready)(struct sock *sk);
+	void (*sk_write_space)(struct sock *sk);
+	struct sim_sock sim;
+};
+
+/* Pages are plain memory here: a page pointer is the address of its bytes. */
+#define virt_to_page(addr) ((struct page *)(void *)(addr))
+#define offset_in_page(addr) ((size_t)0)
+#define sendpage_ok(page) true
+
+int sim_kernel_sendpage(struct socket *sock, struct page *page, size_t offset,
+			size_t size, int flags, const char *fn);
+#define kernel_sendpage(sock, page, off, size, flags) \
+	sim_kernel_sendpage((sock), (page), (off), (size), (flags), __func__)
+#define sock_no_sendpage(sock, page, off, size, flags) \
+	sim_kernel_sendpage((sock), (page), (off), (size), (flags), __func__)
+
+void sim_lock_sock(struct sock *sk, const char *fn);
+void sim_release_sock(struct sock *sk, const char *fn);
+#define lock_sock(sk) sim_lock_sock((sk), __func__)
+#define release_sock(sk) sim_release_sock((sk), __func__)
+
+bool sim_sk_stream_is_writeable(const struct sock *sk, const char *fn);
+#define sk_stream_is_writeable(sk) sim_sk_stream_is_writeable((sk), __func__)
+
+int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+
+int sim_tcp_read_sock(struct sock *sk, read_descriptor_t *desc,
+		      sk_read_actor_t recv_actor);
+
+#endif

@@ -1,0 +1,78 @@
+/* What the kernel shims need from the simulator: scheduling points, the current context, failures. */
+#ifndef NVTSIM_SIM_SHIM_H
+#define NVTSIM_SIM_SHIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Every operation on shared state that a context can race on. */
+enum sim_op_kind {
+	SIM_OP_START = 0,	/* context has not run yet */
+	SIM_OP_SUBMIT,		/* submitter: calls ->queue_rq or ->commit_rqs */
+	SIM_OP_MUTEX_TRYLOCK,
+	SIM_OP_MUTEX_LOCK,
+	SIM_OP_MUTEX_UNLOCK,
+	SIM_OP_SPIN_LOCK,
+	SIM_OP_SPIN_UNLOCK,
+	SIM_OP_LLIST_ADD,
+	SIM_OP_LLIST_DEL_ALL,
+	SIM_OP_LLIST_EMPTY,
+	SIM_OP_LIST_EMPTY,
+	SIM_OP_LIST_ADD,
+	SIM_OP_LIST_DEL,
+	SIM_OP_LIST_FIRST,
+	SIM_OP_READ_ONCE,
+	SIM_OP_WRITE_ONCE,
+	SIM_OP_TEST_BIT,
+	SIM_OP_SET_BIT,
+	SIM_OP_CLEAR_BIT,
+	SIM_OP_QUEUE_WORK,
+	SIM_OP_WORK_WAIT,	/* kworker: waits for a queued work item */
+	SIM_OP_SENDMSG,
+	SIM_OP_LOCK_SOCK,
+	SIM_OP_RELEASE_SOCK,
+	SIM_OP_SK_WRITEABLE,
+	SIM_OP_NET_XMIT,	/* net_tx: one segment host -> controller */
+	SIM_OP_NET_RECV,	/* net_rx: one segment controller -> host */
+	SIM_OP_TARGET_RUN,	/* ctrl: process what arrived */
+	SIM_OP_KINDS
+};
+
+/* Names used in traces and in scenario schedules ("mutex_trylock"). */
+extern const char *const sim_op_names[SIM_OP_KINDS];
+
+/*
+ * A scheduling point: the current context announces the operation it is
+ * about to do on obj and lets the scheduler run anyone first. Outside a
+ * running world (unit tests calling shims directly) it returns at once.
+ */
+void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
+	       const char *fn);
+
+/* The CPU the running context is on (raw_smp_processor_id). */
+int sim_current_cpu(void);
+
+/* Id of the running context, or -1 outside a world. */
+int sim_current_ctx(void);
+
+/* Scheduling steps taken so far: the virtual clock behind jiffies. */
+uint64_t sim_clock_steps(void);
+/* Scheduling steps per jiffy (the io_work quota is one jiffy at HZ=1000). */
+uint64_t sim_steps_per_jiffy(void);
+
+/* A safety check failed: stop the world with this verdict line. */
+void sim_fail_safety(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The model logged an error (dev_err): recorded, and a failure if it starts recovery. */
+void sim_model_error(const char *fn, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sim_model_error_recovery(const char *fn);
+
+/* Trace one executed operation; no formatting happens when tracing is off. */
+bool sim_tracing(void);
+void sim_trace_op(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Which upstream commits the running variant contains. */
+bool sim_upstream_has(int commit);
+
+#endif
