@@ -1,0 +1,154 @@
+/* What each simulated context does, step by step. */
+#include <linux/net.h>
+
+#include <nvt_upstream.h>
+
+#include "sim.h"
+#include "trace.h"
+
+static const char *const sim__op_str[] = { "WRITE", "READ", "FLUSH" };
+
+static void sim__submitter(struct sim_world *w, struct sim_ctx *c)
+{
+	unsigned i;
+
+	for (i = 0; i < w->cfg.nreqs; i++) {
+		const struct sim_req_spec *spec = &w->cfg.reqs[i];
+		struct blk_mq_queue_data bd = { .rq = &w->rqs[i].rq,
+						.last = spec->last };
+		blk_status_t ret;
+
+		if (spec->submitter != c->sub)
+			continue;
+		sim_point(SIM_OP_SUBMIT, &w->hctx, spec->name,
+			  "blk_mq_dispatch_rq_list");
+		w->rs[i].submitted = true;
+		sim_trace_ctx(w, "blk_mq_dispatch_rq_list",
+			      "->queue_rq(%s: %s %u bytes, cid %u, last=%d)",
+			      spec->name, sim__op_str[spec->op],
+			      spec->len_bytes, i, spec->last);
+		ret = nvme_tcp_mq_ops.queue_rq(&w->hctx, &bd);
+		if (ret != BLK_STS_OK)
+			sim_fail_safety("queue_rq(%s) returned %d", spec->name,
+					ret);
+		if (!spec->commit_after)
+			continue;
+		/* blk-mq calls ->commit_rqs only where the driver has one */
+		if (!UPSTREAM(86f0348ace15))
+			continue;
+		sim_point(SIM_OP_SUBMIT, &w->hctx, "commit_rqs",
+			  "blk_mq_dispatch_rq_list");
+		sim_trace_ctx(w, "blk_mq_dispatch_rq_list", "->commit_rqs()");
+		nvme_tcp_mq_ops.commit_rqs(&w->hctx);
+	}
+}
+
+static void sim__kworker(struct sim_world *w, struct sim_ctx *c)
+{
+	for (;;) {
+		struct work_struct *work;
+
+		sim_point(SIM_OP_WORK_WAIT, &w->pool_head, "pool",
+			  "worker_thread");
+		work = sim_wq_pop(w);
+		if (work->running_ctx >= 0)
+			sim_fail_safety("%s started while it is still running",
+					work->name);
+		/* set_work_pool_and_clear_pending(): a new queue_work_on() now succeeds */
+		work->pending = false;
+		work->running_ctx = c->id;
+		work->runs++;
+		sim_trace_ctx(w, "process_one_work", "%s starts (run %u)",
+			      work->name, work->runs);
+		work->func(work);
+		work->running_ctx = -1;
+		sim_trace_ctx(w, "process_one_work", "%s returns", work->name);
+	}
+}
+
+static void sim__net_tx(struct sim_world *w)
+{
+	struct sock *sk = &w->sk;
+
+	for (;;) {
+		uint32_t n;
+
+		sim_point(SIM_OP_NET_XMIT, sk, "sk", "tcp_write_xmit");
+		n = sim_sock_xmit(sk, w->wire, sim_target_window(w));
+		sim_target_rx(&w->target, w->wire, n);
+		sim_trace_ctx(w, "tcp_write_xmit",
+			      "%u bytes host -> controller  [queued %u, corked %u]",
+			      n, sk->sim.sq_len, sim_sock_corked(sk));
+		/* the ACK frees send space: tcp_check_space() */
+		if (w->socket.flags & (1UL << SOCK_NOSPACE)) {
+			sk->sim.write_space_calls++;
+			sim_trace_ctx(w, "tcp_check_space",
+				      "SOCK_NOSPACE set: ->sk_write_space()");
+			sk->sk_write_space(sk);
+		}
+	}
+}
+
+static void sim__net_rx(struct sim_world *w)
+{
+	struct sock *sk = &w->sk;
+
+	for (;;) {
+		uint32_t n = w->cfg.env.mss_bytes;
+
+		sim_point(SIM_OP_NET_RECV, &w->target, "ctrl", "tcp_v4_rcv");
+		if (n > sim_target_tx_pending(&w->target))
+			n = sim_target_tx_pending(&w->target);
+		if (n > sim_sock_rx_room(sk))
+			n = sim_sock_rx_room(sk);
+		sim_target_tx_take(&w->target, w->wire, n);
+		sim_sock_deliver(sk, w->wire, n);
+		sk->sim.data_ready_calls++;
+		sim_trace_ctx(w, "tcp_v4_rcv",
+			      "%u bytes controller -> host: ->sk_data_ready()", n);
+		sk->sk_data_ready(sk);
+	}
+}
+
+static void sim__target(struct sim_world *w)
+{
+	for (;;) {
+		sim_point(SIM_OP_TARGET_RUN, &w->target, "ctrl",
+			  "nvmet_tcp_io_work");
+		sim_target_process(&w->target);
+		w->target_idle_rx = w->target.rx_len;
+		if (w->target.failed)
+			sim_stop(w, SIM_V_PROTOCOL,
+				 "PROTOCOL: the controller rejected the host's stream: %s",
+				 w->target.error);
+	}
+}
+
+void sim_ctx_body(void *arg)
+{
+	struct sim_ctx *c = arg;
+	struct sim_world *w = sim_cur;
+
+	sim_fiber_started(&c->fiber, &w->main_fiber);
+	switch (c->kind) {
+	case SIM_CTX_SUBMITTER:
+		sim__submitter(w, c);
+		break;
+	case SIM_CTX_KWORKER:
+		sim__kworker(w, c);
+		break;
+	case SIM_CTX_NET_TX:
+		sim__net_tx(w);
+		break;
+	case SIM_CTX_NET_RX:
+		sim__net_rx(w);
+		break;
+	case SIM_CTX_TARGET:
+		sim__target(w);
+		break;
+	}
+	c->done = true;
+	sim_trace_ctx(w, "", "done");
+	for (;;)
+		sim_fiber_switch(&c->fiber, &w->main_fiber);
+}

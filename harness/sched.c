@@ -1,0 +1,262 @@
+/* Deterministic scheduler: contexts run one step at a time, chosen by the choice source. */
+#include <stdarg.h>
+#include <string.h>
+
+#include <nvt_upstream.h>
+
+#include "sim.h"
+#include "trace.h"
+#include "variant.h"
+
+struct sim_world *sim_cur;
+
+const char *const sim_op_names[SIM_OP_KINDS] = {
+	[SIM_OP_START] = "start",
+	[SIM_OP_SUBMIT] = "submit",
+	[SIM_OP_MUTEX_TRYLOCK] = "mutex_trylock",
+	[SIM_OP_MUTEX_LOCK] = "mutex_lock",
+	[SIM_OP_MUTEX_UNLOCK] = "mutex_unlock",
+	[SIM_OP_SPIN_LOCK] = "spin_lock",
+	[SIM_OP_SPIN_UNLOCK] = "spin_unlock",
+	[SIM_OP_LLIST_ADD] = "llist_add",
+	[SIM_OP_LLIST_DEL_ALL] = "llist_del_all",
+	[SIM_OP_LLIST_EMPTY] = "llist_empty",
+	[SIM_OP_LIST_EMPTY] = "list_empty",
+	[SIM_OP_LIST_ADD] = "list_add",
+	[SIM_OP_LIST_DEL] = "list_del",
+	[SIM_OP_LIST_FIRST] = "list_first_entry",
+	[SIM_OP_READ_ONCE] = "READ_ONCE",
+	[SIM_OP_WRITE_ONCE] = "WRITE_ONCE",
+	[SIM_OP_TEST_BIT] = "test_bit",
+	[SIM_OP_SET_BIT] = "set_bit",
+	[SIM_OP_CLEAR_BIT] = "clear_bit",
+	[SIM_OP_QUEUE_WORK] = "queue_work_on",
+	[SIM_OP_WORK_WAIT] = "run_work",
+	[SIM_OP_SENDMSG] = "sendmsg",
+	[SIM_OP_LOCK_SOCK] = "lock_sock",
+	[SIM_OP_RELEASE_SOCK] = "release_sock",
+	[SIM_OP_SK_WRITEABLE] = "sk_stream_is_writeable",
+	[SIM_OP_NET_XMIT] = "xmit",
+	[SIM_OP_NET_RECV] = "deliver",
+	[SIM_OP_TARGET_RUN] = "process",
+};
+
+const char *const sim_verdict_names[SIM_V_KINDS] = {
+	[SIM_V_RUNNING] = "running",
+	[SIM_V_PASS] = "pass",
+	[SIM_V_HANG] = "hang",
+	[SIM_V_STALL] = "stall",
+	[SIM_V_SAFETY] = "safety",
+	[SIM_V_PROTOCOL] = "protocol",
+	[SIM_V_RECOVERY] = "error-recovery",
+	[SIM_V_STEP_BOUND] = "step-bound",
+	[SIM_V_SCHEDULE] = "schedule",
+};
+
+void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
+	       const char *fn)
+{
+	struct sim_world *w = sim_cur;
+	struct sim_ctx *c;
+
+	if (!w || !w->cur)
+		return;
+	c = w->cur;
+	c->op = (uint8_t)kind;
+	c->obj = obj;
+	c->obj_name = obj_name;
+	c->fn = fn;
+	sim_fiber_switch(&c->fiber, &w->main_fiber);
+}
+
+int sim_current_cpu(void)
+{
+	struct sim_world *w = sim_cur;
+
+	return w && w->cur ? w->cur->cpu : 0;
+}
+
+int sim_current_ctx(void)
+{
+	struct sim_world *w = sim_cur;
+
+	/* unit tests call shims outside any context: they act as context SIM_CTX_MAX */
+	return w && w->cur ? w->cur->id : SIM_CTX_MAX;
+}
+
+uint64_t sim_clock_steps(void)
+{
+	return sim_cur ? sim_cur->steps : 0;
+}
+
+uint64_t sim_steps_per_jiffy(void)
+{
+	return sim_cur && sim_cur->cfg.env.quota_steps ?
+		sim_cur->cfg.env.quota_steps : 1;
+}
+
+bool sim_upstream_has(int commit)
+{
+	return sim_cur && sim_variant_has(sim_cur->cfg.variant, commit);
+}
+
+bool sim_ctx_enabled(struct sim_world *w, const struct sim_ctx *c)
+{
+	const struct sock *sk = &w->sk;
+
+	if (c->done)
+		return false;
+	switch (c->op) {
+	case SIM_OP_MUTEX_LOCK:
+		return ((const struct mutex *)c->obj)->owner == 0;
+	case SIM_OP_SPIN_LOCK:
+		return ((const spinlock_t *)c->obj)->owner == 0;
+	case SIM_OP_LOCK_SOCK:
+	case SIM_OP_SENDMSG:
+		return sk->sim.owner == 0 || sk->sim.owner == c->id + 1;
+	case SIM_OP_WORK_WAIT:
+		return w->pool_head != NULL;
+	case SIM_OP_NET_XMIT:
+		/* the socket lock stands for softirq backlog processing */
+		return sk->sim.owner == 0 && sim_sock_xmit_ready(sk) &&
+			sim_target_window(w) > 0;
+	case SIM_OP_NET_RECV:
+		return sk->sim.owner == 0 && sim_target_tx_pending(&w->target) &&
+			sim_sock_rx_room(sk) > 0;
+	case SIM_OP_TARGET_RUN:
+		return !w->target.failed &&
+			w->target.rx_len != w->target_idle_rx;
+	default:
+		return true;
+	}
+}
+
+unsigned sim_enabled_ctxs(struct sim_world *w, uint8_t *ids)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < w->nctx; i++)
+		if (sim_ctx_enabled(w, &w->ctx[i]))
+			ids[n++] = (uint8_t)i;
+	return n;
+}
+
+void sim_step(struct sim_world *w, int id)
+{
+	struct sim_ctx *c = &w->ctx[id];
+
+	if (w->steps < SIM_TAKEN_MAX)
+		w->taken[w->steps] = (uint8_t)id;
+	w->steps++;
+	c->steps++;
+	c->last_fn = c->fn;
+	w->cur = c;
+	sim_fiber_switch(&w->main_fiber, &c->fiber);
+	w->cur = NULL;
+}
+
+void sim_run(struct sim_world *w)
+{
+	uint8_t ids[SIM_CTX_MAX];
+	unsigned n;
+
+	while (!w->stopped) {
+		n = sim_enabled_ctxs(w, ids);
+		if (!n) {
+			sim_check_idle(w);
+			return;
+		}
+		if (w->steps >= w->cfg.steps_max) {
+			sim_stop(w, SIM_V_STEP_BOUND,
+				 "STEP BOUND: still running after %llu steps (raise --steps-max, or look for a livelock)",
+				 (unsigned long long)w->steps);
+			return;
+		}
+		sim_step(w, ids[sim_choice_pick(w->choice, n)]);
+	}
+}
+
+void sim_stop(struct sim_world *w, enum sim_verdict_kind kind, const char *fmt,
+	      ...)
+{
+	va_list ap;
+
+	if (!w->stopped) {
+		w->verdict.kind = (uint8_t)kind;
+		va_start(ap, fmt);
+		vsnprintf(w->verdict.line, sizeof(w->verdict.line), fmt, ap);
+		va_end(ap);
+		w->stopped = true;
+	}
+	if (w->cur) {
+		/* a stopped world never resumes its contexts */
+		struct sim_ctx *c = w->cur;
+
+		sim_fiber_switch(&c->fiber, &w->main_fiber);
+		__builtin_unreachable();
+	}
+}
+
+void sim_fail_safety(const char *fmt, ...)
+{
+	struct sim_world *w = sim_cur;
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!w) {
+		fprintf(stderr, "nvtsim: safety check outside a world: %s\n", msg);
+		return;
+	}
+	sim_trace_op("SAFETY: %s", msg);
+	if (w->cur)
+		snprintf(w->verdict.detail, sizeof(w->verdict.detail),
+			 "context %s was in %s\n", w->cur->name,
+			 w->cur->fn ? w->cur->fn : "?");
+	sim_stop(w, SIM_V_SAFETY, "SAFETY: %s", msg);
+}
+
+void sim_model_error(const char *fn, const char *fmt, ...)
+{
+	struct sim_world *w = sim_cur;
+	char msg[256];
+	size_t n;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	n = strlen(msg);
+	if (n && msg[n - 1] == '\n')
+		msg[n - 1] = 0;
+	if (!w)
+		return;
+	if (w->trace)
+		sim_trace_ctx(w, fn, "dev_err: %s", msg);
+	/* keep the first message: later ones are usually its consequences */
+	if (!w->last_model_error[0])
+		snprintf(w->last_model_error, sizeof(w->last_model_error),
+			 "%s: %s", fn, msg);
+}
+
+void sim_model_error_recovery(const char *fn)
+{
+	struct sim_world *w = sim_cur;
+
+	if (!w)
+		return;
+	sim_stop(w, SIM_V_RECOVERY,
+		 "ERROR RECOVERY: the host started error recovery in %s (%s)",
+		 fn, w->last_model_error[0] ? w->last_model_error : "no dev_err");
+}
+
+bool nvme_change_ctrl_state(struct nvme_ctrl *ctrl,
+			    enum nvme_ctrl_state new_state)
+{
+	if (ctrl->state == new_state)
+		return false;
+	ctrl->state = new_state;
+	return true;
+}

@@ -1,0 +1,261 @@
+/* The simulated world: contexts, configuration, fakes, verdict. One world runs at a time. */
+#ifndef NVTSIM_SIM_H
+#define NVTSIM_SIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <sim_shim.h>
+
+#include "../model/tcp.h"
+#include "choice.h"
+#include "fiber.h"
+#include "target.h"
+
+#define SIM_SUBMITTERS_MAX 4
+#define SIM_REQS_MAX 16
+#define SIM_PAGE_BYTES 4096
+#define SIM_REQ_BYTES_MAX (64 * 1024)
+#define SIM_REQ_PAGES_MAX (SIM_REQ_BYTES_MAX / SIM_PAGE_BYTES)
+#define SIM_CTX_MAX (SIM_SUBMITTERS_MAX + 4)
+#define SIM_NAME_BYTES 16
+#define SIM_TAKEN_MAX 65536	/* steps whose chosen context is remembered */
+#define SIM_CPUS_MAX 8
+#define SIM_MSS_MAX 9000
+
+enum sim_ctx_kind {
+	SIM_CTX_SUBMITTER,
+	SIM_CTX_KWORKER,
+	SIM_CTX_NET_TX,
+	SIM_CTX_NET_RX,
+	SIM_CTX_TARGET,
+};
+
+enum sim_rq_op {
+	SIM_RQ_WRITE,
+	SIM_RQ_READ,
+	SIM_RQ_FLUSH,
+};
+
+struct sim_req_spec {
+	char name[SIM_NAME_BYTES];
+	uint8_t op;			/* enum sim_rq_op */
+	uint32_t len_bytes;
+	bool last;			/* bd->last */
+	bool commit_after;		/* blk-mq calls ->commit_rqs after it */
+	uint8_t submitter;
+};
+
+struct sim_sub_spec {
+	char name[SIM_NAME_BYTES];
+	int cpu;
+};
+
+struct sim_env {
+	uint32_t sndbuf_bytes;		/* host socket send buffer */
+	uint32_t mss_bytes;
+	uint32_t maxh2cdata_bytes;	/* controller's MAXH2CDATA (ICResp) */
+	uint32_t ioccsz;		/* I/O command capsule size, 16-byte units */
+	uint32_t r2t_bytes;		/* most one R2T asks for; 0: all that remains */
+	uint32_t c2h_bytes;		/* most one C2HData carries; 0: all */
+	uint32_t rcvbuf_bytes;		/* controller receive window */
+	uint32_t quota_steps;		/* scheduling steps in one jiffy */
+	int io_cpu;
+};
+
+struct sim_config {
+	int variant;			/* index into sim_variants, -1 unset */
+	struct sim_env env;
+	unsigned nsubs;
+	struct sim_sub_spec subs[SIM_SUBMITTERS_MAX];
+	unsigned nreqs;
+	struct sim_req_spec reqs[SIM_REQS_MAX];
+	uint64_t steps_max;
+};
+
+enum sim_verdict_kind {
+	SIM_V_RUNNING = 0,
+	SIM_V_PASS,
+	SIM_V_HANG,		/* a request never completes: a PDU left behind */
+	SIM_V_STALL,		/* ... because its bytes sit corked by MSG_MORE */
+	SIM_V_SAFETY,		/* a shim's safety check failed */
+	SIM_V_PROTOCOL,		/* the controller saw a protocol violation */
+	SIM_V_RECOVERY,		/* the host driver started error recovery */
+	SIM_V_STEP_BOUND,	/* the run did not go idle within steps_max */
+	SIM_V_SCHEDULE,		/* a scenario's schedule could not be followed */
+	SIM_V_KINDS
+};
+
+extern const char *const sim_verdict_names[SIM_V_KINDS];
+
+struct sim_verdict {
+	uint8_t kind;
+	int req;			/* stuck request, or -1 */
+	uint8_t pdu_type;		/* PDU left behind (SIM_PDU_*), or 0xff */
+	char line[512];			/* the verdict in one line */
+	char detail[4096];		/* why: one fact a line */
+};
+
+struct sim_ctx {
+	struct sim_fiber fiber;
+	char name[SIM_NAME_BYTES];
+	uint8_t id;
+	uint8_t kind;			/* enum sim_ctx_kind */
+	int cpu;
+	int sub;			/* submitter index */
+	bool done;
+	/* the operation announced at its last scheduling point */
+	uint8_t op;
+	const void *obj;
+	const char *obj_name;
+	const char *fn;
+	const char *last_fn;		/* kernel function of the last step run */
+	uint32_t steps;
+};
+
+/* One blk-mq request with the driver's data right behind it. */
+struct sim_rq {
+	struct request rq;
+	struct nvme_tcp_request req;
+	struct nvme_tcp_cmd_pdu pdu;	/* SIM: page_frag-allocated upstream */
+};
+
+struct sim_req_state {
+	bool submitted;
+	bool completed;
+	uint16_t status;
+	uint32_t completions;
+	struct bio bio;
+	struct bio_vec bvec[SIM_REQ_PAGES_MAX];
+};
+
+struct sim_trace;
+
+struct sim_world {
+	struct sim_config cfg;
+
+	/* scheduler */
+	struct sim_fiber main_fiber;
+	struct sim_ctx ctx[SIM_CTX_MAX];
+	unsigned nctx;
+	struct sim_ctx *cur;
+	uint64_t steps;
+	bool stopped;
+	struct sim_choice *choice;
+	struct sim_verdict verdict;
+	uint8_t taken[SIM_TAKEN_MAX];	/* context chosen at each step */
+
+	/* host side */
+	struct device dev;
+	struct nvme_tcp_ctrl tctrl;
+	struct nvme_tcp_queue queues[2];
+	struct nvme_ns ns;
+	struct request_queue rqq;
+	struct blk_mq_hw_ctx hctx;
+	struct blk_mq_tags tags;
+	struct request *tag_rqs[SIM_REQS_MAX];
+	struct sim_rq rqs[SIM_REQS_MAX];
+	struct sim_req_state rs[SIM_REQS_MAX];
+	struct socket socket;
+	struct proto_ops sock_ops;
+	char last_model_error[256];
+
+	/* the kworker's pool: queued work items, FIFO */
+	struct work_struct *pool_head;
+	struct work_struct *pool_tail;
+
+	/* controller */
+	uint32_t target_idle_rx;	/* rx bytes it could not use at its last run */
+
+	struct sim_trace *trace;
+	uint8_t wire[SIM_MSS_MAX];	/* one segment in flight */
+
+	/* big buffers last: resetting a world never touches them wholesale */
+	struct sock sk;
+	struct sim_target target;
+	uint8_t data[SIM_REQS_MAX][SIM_REQ_BYTES_MAX];
+};
+
+extern struct sim_world *sim_cur;
+
+/* Context ids: submitters first, then these. */
+static inline int sim_ctx_kworker(const struct sim_world *w)
+{
+	return (int)w->cfg.nsubs;
+}
+
+static inline int sim_ctx_net_tx(const struct sim_world *w)
+{
+	return (int)w->cfg.nsubs + 1;
+}
+
+static inline int sim_ctx_net_rx(const struct sim_world *w)
+{
+	return (int)w->cfg.nsubs + 2;
+}
+
+static inline int sim_ctx_target(const struct sim_world *w)
+{
+	return (int)w->cfg.nsubs + 3;
+}
+
+/* What the controller's receive window lets the network deliver now. */
+static inline uint32_t sim_target_window(const struct sim_world *w)
+{
+	uint32_t room = sim_target_rx_room(&w->target);
+	uint32_t win = w->cfg.env.rcvbuf_bytes > w->target.rx_len ?
+		w->cfg.env.rcvbuf_bytes - w->target.rx_len : 0;
+
+	return room < win ? room : win;
+}
+
+/* config.c */
+void sim_config_default(struct sim_config *cfg);
+/* Checks a config; on error writes one line to err and returns -1. */
+int sim_config_check(const struct sim_config *cfg, char *err, size_t errlen);
+/* "sub0", "kworker", ...: the context id for a name, or -1. */
+int sim_config_ctx_id(const struct sim_config *cfg, const char *name);
+const char *sim_config_ctx_name(const struct sim_config *cfg, int id,
+				char *buf, size_t buflen);
+
+/* world.c */
+struct sim_world *sim_world_new(void);
+void sim_world_free(struct sim_world *w);
+/* Lays the world out from cfg (already checked) and starts every context. */
+void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
+		     struct sim_choice *choice, struct sim_trace *trace);
+
+/* sched.c */
+bool sim_ctx_enabled(struct sim_world *w, const struct sim_ctx *c);
+unsigned sim_enabled_ctxs(struct sim_world *w, uint8_t *ids);
+/* Runs context id for one step. */
+void sim_step(struct sim_world *w, int id);
+/* Runs with the choice source until idle, stopped or steps_max; then checks. */
+void sim_run(struct sim_world *w);
+/* Marks the world stopped with a verdict; back to the scheduler if inside a context. */
+void sim_stop(struct sim_world *w, enum sim_verdict_kind kind, const char *fmt,
+	      ...) __attribute__((format(printf, 3, 4)));
+/* The idle-world checks, once nothing can run. */
+void sim_check_idle(struct sim_world *w);
+
+/* contexts.c: the bodies of the simulated contexts */
+void sim_ctx_body(void *arg);
+
+/* blk.c */
+void sim_blk_reset(struct sim_world *w);
+
+/* socket.c */
+void sim_sock_reset(struct sock *sk, uint32_t sndbuf_bytes, uint32_t mss_bytes);
+uint32_t sim_sock_xmit_ready(const struct sock *sk);
+uint32_t sim_sock_xmit(struct sock *sk, uint8_t *buf, uint32_t max_bytes);
+uint32_t sim_sock_corked(const struct sock *sk);
+uint32_t sim_sock_rx_room(const struct sock *sk);
+void sim_sock_deliver(struct sock *sk, const uint8_t *buf, uint32_t len);
+uint32_t sim_sock_rx_pending(const struct sock *sk);
+
+/* workqueue.c */
+void sim_wq_reset(struct sim_world *w);
+struct work_struct *sim_wq_pop(struct sim_world *w);
+
+#endif
