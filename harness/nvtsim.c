@@ -1,0 +1,263 @@
+/* nvtsim: run scenarios of the nvme-tcp host send path and say whether a PDU is left behind. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario.h"
+#include "sim.h"
+#include "trace.h"
+#include "variant.h"
+
+#define EXIT_EXPECTED 0
+#define EXIT_UNEXPECTED 1
+#define EXIT_USAGE 2
+
+static const char *const usage_main =
+	"usage: nvtsim COMMAND [ARGS]\n"
+	"\n"
+	"Deterministic simulator of the Linux nvme-tcp host send path.\n"
+	"\n"
+	"commands:\n"
+	"  run SCENARIO [options]   run a scenario, print its timeline and verdict\n"
+	"  variants                 list the upstream variants the model can be\n"
+	"  help [COMMAND]           this text, or a command's\n"
+	"\n"
+	"exit codes: 0 the verdict is what the scenario expects, 1 it is not,\n"
+	"            2 usage or input error\n";
+
+static const char *const usage_run =
+	"usage: nvtsim run SCENARIO [--variant V] [--seed N] [--steps-max N] [--quiet]\n"
+	"\n"
+	"Runs SCENARIO on one variant and prints the timeline (context, kernel\n"
+	"function, operation; what went on the wire) and the verdict.\n"
+	"\n"
+	"  --variant V     upstream commit id (7+ digits), name or 'mainline'\n"
+	"                  (default: the scenario's 'variant' line, else mainline)\n"
+	"  --seed N        seed for a scenario without a schedule (default 1);\n"
+	"                  with a schedule the rest of the run is lowest context first\n"
+	"  --steps-max N   give up after N scheduling steps (default: scenario's, else 100000)\n"
+	"  --quiet         verdict only, no timeline\n"
+	"\n"
+	"exit 0 when the verdict is what the scenario expects for the variant\n"
+	"(pass where it says nothing), 1 when not, 2 on bad input.\n";
+
+static const char *const usage_variants =
+	"usage: nvtsim variants\n"
+	"\n"
+	"Lists the variants: upstream commit, short name, first release, and what\n"
+	"changed in the send path.\n";
+
+static int cmd_variants(int argc, char **argv)
+{
+	unsigned i;
+
+	if (argc > 1) {
+		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			fputs(usage_variants, stdout);
+			return EXIT_EXPECTED;
+		}
+		fprintf(stderr, "nvtsim variants: unexpected argument '%s'\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	printf("%-14s %-18s %-7s %s\n", "commit", "name", "release", "send path");
+	for (i = 0; i < sim_nvariants; i++)
+		printf("%-14s %-18s %-7s %s\n", sim_variants[i].id,
+		       sim_variants[i].name, sim_variants[i].release,
+		       sim_variants[i].summary);
+	return EXIT_EXPECTED;
+}
+
+static int parse_u64(const char *opt, const char *s, uint64_t max, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!s || !*s || *s == '-') {
+		fprintf(stderr, "nvtsim run: %s needs a number\n", opt);
+		return -1;
+	}
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v > max) {
+		fprintf(stderr, "nvtsim run: %s '%s': expected a number from 0 to %llu\n",
+			opt, s, (unsigned long long)max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+struct run_opts {
+	const char *path;
+	const char *variant;
+	uint64_t seed;
+	uint64_t steps_max;
+	bool quiet;
+};
+
+static int parse_run(int argc, char **argv, struct run_opts *o)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->seed = 1;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage_run, stdout);
+			exit(EXIT_EXPECTED);
+		} else if (!strcmp(a, "--variant")) {
+			if (++i == argc) {
+				fprintf(stderr, "nvtsim run: --variant needs a value\n");
+				return -1;
+			}
+			o->variant = argv[i];
+		} else if (!strcmp(a, "--seed")) {
+			if (parse_u64("--seed", i + 1 < argc ? argv[++i] : NULL,
+				      UINT64_MAX, &o->seed))
+				return -1;
+		} else if (!strcmp(a, "--steps-max")) {
+			if (parse_u64("--steps-max", i + 1 < argc ? argv[++i] : NULL,
+				      1000000000, &o->steps_max))
+				return -1;
+			if (!o->steps_max) {
+				fprintf(stderr, "nvtsim run: --steps-max must be at least 1\n");
+				return -1;
+			}
+		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+			o->quiet = true;
+		} else if (a[0] == '-') {
+			fprintf(stderr, "nvtsim run: unknown option '%s' (see nvtsim run --help)\n", a);
+			return -1;
+		} else if (o->path) {
+			fprintf(stderr, "nvtsim run: one scenario at a time ('%s' and '%s')\n",
+				o->path, a);
+			return -1;
+		} else {
+			o->path = a;
+		}
+	}
+	if (!o->path) {
+		fprintf(stderr, "nvtsim run: which scenario? (see nvtsim run --help)\n");
+		return -1;
+	}
+	return 0;
+}
+
+static void print_replay(const struct run_opts *o, const struct sim_scenario *sc)
+{
+	printf("replay: nvtsim run %s --variant %s", o->path,
+	       sim_variants[sc->cfg.variant].id);
+	if (!sc->has_schedule)
+		printf(" --seed %llu", (unsigned long long)o->seed);
+	if (o->steps_max)
+		printf(" --steps-max %llu", (unsigned long long)o->steps_max);
+	printf("\n");
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	struct run_opts o;
+	struct sim_scenario *sc;
+	struct sim_world *w;
+	struct sim_choice choice;
+	struct sim_trace trace = { .out = stdout };
+	const struct sim_expect *e;
+	const struct sim_variant *v;
+	char err[512], want[96];
+	int ret;
+
+	if (parse_run(argc, argv, &o))
+		return EXIT_USAGE;
+	sc = malloc(sizeof(*sc));
+	if (!sc) {
+		fprintf(stderr, "nvtsim: out of memory\n");
+		return EXIT_USAGE;
+	}
+	if (sim_scenario_load(o.path, sc, err, sizeof(err))) {
+		fprintf(stderr, "%s\n", err);
+		free(sc);
+		return EXIT_USAGE;
+	}
+	if (o.variant) {
+		sc->cfg.variant = sim_variant_find(o.variant);
+		if (sc->cfg.variant < 0) {
+			fprintf(stderr, "nvtsim run: unknown variant '%s' (see nvtsim variants)\n",
+				o.variant);
+			free(sc);
+			return EXIT_USAGE;
+		}
+	} else if (sc->cfg.variant < 0) {
+		sc->cfg.variant = sim_variant_find("mainline");
+	}
+	if (o.steps_max)
+		sc->cfg.steps_max = o.steps_max;
+	if (sim_config_check(&sc->cfg, err, sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", o.path, err);
+		free(sc);
+		return EXIT_USAGE;
+	}
+	w = sim_world_new();
+	if (!w) {
+		fprintf(stderr, "nvtsim: cannot allocate the world\n");
+		free(sc);
+		return EXIT_USAGE;
+	}
+	v = &sim_variants[sc->cfg.variant];
+	if (sc->has_schedule)
+		sim_choice_first(&choice);
+	else
+		sim_choice_prng(&choice, o.seed);
+	if (!o.quiet)
+		printf("nvtsim: %s on %s (%s, %s)\n\n%6s  %-8s %-30s %s\n", o.path,
+		       v->id, v->name, v->release, "step", "context",
+		       "function", "event");
+	sim_world_reset(w, &sc->cfg, &choice, o.quiet ? NULL : &trace);
+	if (sc->has_schedule)
+		sim_run_schedule(w, sc->steps, sc->nsteps);
+	else
+		sim_run(w);
+
+	e = sim_scenario_expect(sc, sc->cfg.variant);
+	sim_expect_describe(sc, e, want, sizeof(want));
+	ret = sim_expect_matches(e, &w->verdict) ? EXIT_EXPECTED : EXIT_UNEXPECTED;
+	printf("%s%s\n", o.quiet ? "" : "\n", w->verdict.line);
+	fputs(w->verdict.detail, stdout);
+	printf("expected: %s -> %s\n", want,
+	       ret == EXIT_EXPECTED ? "as expected" : "NOT as expected");
+	print_replay(&o, sc);
+	sim_world_free(w);
+	free(sc);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : NULL;
+
+	if (!cmd) {
+		fputs(usage_main, stderr);
+		return EXIT_USAGE;
+	}
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+		fputs(usage_main, stdout);
+		return EXIT_EXPECTED;
+	}
+	if (!strcmp(cmd, "help")) {
+		if (argc > 2 && !strcmp(argv[2], "run"))
+			fputs(usage_run, stdout);
+		else if (argc > 2 && !strcmp(argv[2], "variants"))
+			fputs(usage_variants, stdout);
+		else
+			fputs(usage_main, stdout);
+		return EXIT_EXPECTED;
+	}
+	if (!strcmp(cmd, "run"))
+		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "variants"))
+		return cmd_variants(argc - 1, argv + 1);
+	fprintf(stderr, "nvtsim: unknown command '%s' (see nvtsim --help)\n", cmd);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,70 @@
+/* Scenario files: environment, workload, optional schedule, expected verdict per variant. */
+#ifndef NVTSIM_SCENARIO_H
+#define NVTSIM_SCENARIO_H
+
+#include <stddef.h>
+
+#include "sim.h"
+
+#define SIM_SCHED_STEPS_MAX 64
+#define SIM_EXPECTS_MAX 16
+#define SIM_SCENARIO_BYTES_MAX (256 * 1024)
+
+enum sim_sched_kind {
+	SIM_SS_UNTIL,		/* run ctx until its next operation is OP(OBJ) */
+	SIM_SS_THROUGH,		/* run ctx until it has done OP(OBJ) */
+	SIM_SS_IDLE,		/* run ctx until it cannot run */
+	SIM_SS_DONE,		/* run ctx until it finishes */
+	SIM_SS_STEPS,		/* run ctx for n steps */
+};
+
+struct sim_sched_step {
+	int line;
+	int ctx;
+	uint8_t kind;
+	int op;				/* enum sim_op_kind */
+	char obj[32];			/* empty: any object */
+	uint32_t n;
+	char text[96];			/* as written, for the timeline */
+};
+
+struct sim_expect {
+	int line;
+	int variant;			/* -1: every variant not named elsewhere */
+	uint8_t kind;			/* enum sim_verdict_kind */
+	int pdu_type;			/* -1: any */
+	int req;			/* -1: any */
+};
+
+struct sim_scenario {
+	char path[256];
+	struct sim_config cfg;
+	bool has_schedule;
+	unsigned nsteps;
+	struct sim_sched_step steps[SIM_SCHED_STEPS_MAX];
+	unsigned nexpects;
+	struct sim_expect expects[SIM_EXPECTS_MAX];
+};
+
+/*
+ * Parse a scenario. On error returns -1 with "path:line: problem" in err;
+ * never reads past text + len, whatever the bytes.
+ */
+int sim_scenario_parse(const char *path, const char *text, size_t len,
+		       struct sim_scenario *sc, char *err, size_t errlen);
+/* Read and parse a file: "path: cannot read: ..." on I/O errors. */
+int sim_scenario_load(const char *path, struct sim_scenario *sc, char *err,
+		      size_t errlen);
+/* The expectation for a variant: its own line, else the '*' line, else NULL (expects pass). */
+const struct sim_expect *sim_scenario_expect(const struct sim_scenario *sc,
+					     int variant);
+bool sim_expect_matches(const struct sim_expect *e, const struct sim_verdict *v);
+/* "hang H2CData r1" */
+void sim_expect_describe(const struct sim_scenario *sc,
+			 const struct sim_expect *e, char *buf, size_t len);
+
+/* schedule.c: follow the steps, then finish the run with the world's choice source. */
+void sim_run_schedule(struct sim_world *w, const struct sim_sched_step *steps,
+		      unsigned n);
+
+#endif
