@@ -104,10 +104,10 @@ static void sim__explain(struct sim_world *w)
 	bool nospace = w->socket.flags & (1UL << SOCK_NOSPACE);
 	unsigned i;
 
-	sim__detail(w, "  io_work:      %s, %s (ran %u times)",
+	sim__detail(w, "  io_work:      %s, %s (ran %u time%s)",
 		    work->pending ? "pending" : "not pending",
 		    work->running_ctx >= 0 ? "running" : "not running",
-		    work->runs);
+		    work->runs, work->runs == 1 ? "" : "s");
 	if (queue->send_mutex.owner)
 		sim__detail(w, "  send_mutex:   held by %s",
 			    w->ctx[queue->send_mutex.owner - 1].name);
@@ -131,14 +131,24 @@ static void sim__explain(struct sim_world *w)
 	}
 }
 
+/*
+ * The request to blame: one whose PDU still sits in the driver with no one
+ * to send it comes first; bytes corked in the socket are often only the
+ * consequence (MSG_MORE promised that PDU would follow).
+ */
 static int sim__first_incomplete(struct sim_world *w)
 {
-	unsigned i;
+	int i, first = -1;
 
-	for (i = 0; i < w->cfg.nreqs; i++)
-		if (!w->rs[i].completed)
-			return (int)i;
-	return -1;
+	for (i = 0; i < (int)w->cfg.nreqs; i++) {
+		if (w->rs[i].completed)
+			continue;
+		if (sim__where(w, i))
+			return i;
+		if (first < 0)
+			first = i;
+	}
+	return first;
 }
 
 static void sim__report_stuck(struct sim_world *w, int i)
@@ -188,8 +198,8 @@ void sim_check_idle(struct sim_world *w)
 	w->stopped = true;
 	if (i >= 0) {
 		sim__report_stuck(w, i);
-		for (n = (unsigned)i + 1; n < total; n++)
-			if (!w->rs[n].completed)
+		for (n = 0; n < total; n++)
+			if ((int)n != i && !w->rs[n].completed)
 				sim__detail(w, "  also stuck:   %s", w->cfg.reqs[n].name);
 		return;
 	}

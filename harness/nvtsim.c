@@ -27,20 +27,23 @@ static const char *const usage_main =
 	"            2 usage or input error\n";
 
 static const char *const usage_run =
-	"usage: nvtsim run SCENARIO [--variant V] [--seed N] [--steps-max N] [--quiet]\n"
+	"usage: nvtsim run SCENARIO [--variant V | --all-variants] [--seed N]\n"
+	"                  [--steps-max N] [--quiet]\n"
 	"\n"
 	"Runs SCENARIO on one variant and prints the timeline (context, kernel\n"
 	"function, operation; what went on the wire) and the verdict.\n"
 	"\n"
 	"  --variant V     upstream commit id (7+ digits), name or 'mainline'\n"
 	"                  (default: the scenario's 'variant' line, else mainline)\n"
+	"  --all-variants  run on every variant; one line each, no timeline\n"
 	"  --seed N        seed for a scenario without a schedule (default 1);\n"
 	"                  with a schedule the rest of the run is lowest context first\n"
 	"  --steps-max N   give up after N scheduling steps (default: scenario's, else 100000)\n"
 	"  --quiet         verdict only, no timeline\n"
 	"\n"
 	"exit 0 when the verdict is what the scenario expects for the variant\n"
-	"(pass where it says nothing), 1 when not, 2 on bad input.\n";
+	"(pass where it says nothing; with --all-variants, on every variant),\n"
+	"1 when not, 2 on bad input.\n";
 
 static const char *const usage_variants =
 	"usage: nvtsim variants\n"
@@ -94,6 +97,7 @@ struct run_opts {
 	uint64_t seed;
 	uint64_t steps_max;
 	bool quiet;
+	bool all_variants;
 };
 
 static int parse_run(int argc, char **argv, struct run_opts *o)
@@ -126,6 +130,8 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 				fprintf(stderr, "nvtsim run: --steps-max must be at least 1\n");
 				return -1;
 			}
+		} else if (!strcmp(a, "--all-variants")) {
+			o->all_variants = true;
 		} else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
 			o->quiet = true;
 		} else if (a[0] == '-') {
@@ -143,6 +149,10 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 		fprintf(stderr, "nvtsim run: which scenario? (see nvtsim run --help)\n");
 		return -1;
 	}
+	if (o->all_variants && o->variant) {
+		fprintf(stderr, "nvtsim run: --variant and --all-variants do not go together\n");
+		return -1;
+	}
 	return 0;
 }
 
@@ -157,17 +167,59 @@ static void print_replay(const struct run_opts *o, const struct sim_scenario *sc
 	printf("\n");
 }
 
+/* One run of the scenario on sc->cfg.variant; returns the exit code for it. */
+static int run_one(const struct run_opts *o, struct sim_scenario *sc,
+		   struct sim_world *w, bool timeline)
+{
+	struct sim_choice choice;
+	struct sim_trace trace = { .out = stdout };
+	const struct sim_variant *v = &sim_variants[sc->cfg.variant];
+	const struct sim_expect *e;
+	char err[512], want[96];
+	bool ok;
+
+	if (sim_config_check(&sc->cfg, err, sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", o->path, err);
+		return EXIT_USAGE;
+	}
+	if (sc->has_schedule)
+		sim_choice_first(&choice);
+	else
+		sim_choice_prng(&choice, o->seed);
+	if (timeline)
+		printf("nvtsim: %s on %s (%s, %s)\n\n%6s  %-8s %-30s %s\n", o->path,
+		       v->id, v->name, v->release, "step", "context",
+		       "function", "event");
+	sim_world_reset(w, &sc->cfg, &choice, timeline ? &trace : NULL);
+	if (sc->has_schedule)
+		sim_run_schedule(w, sc->steps, sc->nsteps);
+	else
+		sim_run(w);
+
+	e = sim_scenario_expect(sc, sc->cfg.variant);
+	sim_expect_describe(sc, e, want, sizeof(want));
+	ok = sim_expect_matches(e, &w->verdict);
+	if (o->all_variants) {
+		printf("%-14s %-4s %-15s expected %-24s %s\n", v->id,
+		       ok ? "ok" : "FAIL", sim_verdict_names[w->verdict.kind],
+		       want, ok ? "" : w->verdict.line);
+		return ok ? EXIT_EXPECTED : EXIT_UNEXPECTED;
+	}
+	printf("%s%s\n", timeline ? "\n" : "", w->verdict.line);
+	fputs(w->verdict.detail, stdout);
+	printf("expected: %s -> %s\n", want, ok ? "as expected" : "NOT as expected");
+	print_replay(o, sc);
+	return ok ? EXIT_EXPECTED : EXIT_UNEXPECTED;
+}
+
 static int cmd_run(int argc, char **argv)
 {
 	struct run_opts o;
 	struct sim_scenario *sc;
 	struct sim_world *w;
-	struct sim_choice choice;
-	struct sim_trace trace = { .out = stdout };
-	const struct sim_expect *e;
-	const struct sim_variant *v;
-	char err[512], want[96];
-	int ret;
+	char err[512];
+	int ret = EXIT_EXPECTED, r;
+	unsigned i;
 
 	if (parse_run(argc, argv, &o))
 		return EXIT_USAGE;
@@ -194,40 +246,23 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (o.steps_max)
 		sc->cfg.steps_max = o.steps_max;
-	if (sim_config_check(&sc->cfg, err, sizeof(err))) {
-		fprintf(stderr, "%s: %s\n", o.path, err);
-		free(sc);
-		return EXIT_USAGE;
-	}
 	w = sim_world_new();
 	if (!w) {
 		fprintf(stderr, "nvtsim: cannot allocate the world\n");
 		free(sc);
 		return EXIT_USAGE;
 	}
-	v = &sim_variants[sc->cfg.variant];
-	if (sc->has_schedule)
-		sim_choice_first(&choice);
-	else
-		sim_choice_prng(&choice, o.seed);
-	if (!o.quiet)
-		printf("nvtsim: %s on %s (%s, %s)\n\n%6s  %-8s %-30s %s\n", o.path,
-		       v->id, v->name, v->release, "step", "context",
-		       "function", "event");
-	sim_world_reset(w, &sc->cfg, &choice, o.quiet ? NULL : &trace);
-	if (sc->has_schedule)
-		sim_run_schedule(w, sc->steps, sc->nsteps);
-	else
-		sim_run(w);
-
-	e = sim_scenario_expect(sc, sc->cfg.variant);
-	sim_expect_describe(sc, e, want, sizeof(want));
-	ret = sim_expect_matches(e, &w->verdict) ? EXIT_EXPECTED : EXIT_UNEXPECTED;
-	printf("%s%s\n", o.quiet ? "" : "\n", w->verdict.line);
-	fputs(w->verdict.detail, stdout);
-	printf("expected: %s -> %s\n", want,
-	       ret == EXIT_EXPECTED ? "as expected" : "NOT as expected");
-	print_replay(&o, sc);
+	if (!o.all_variants) {
+		ret = run_one(&o, sc, w, !o.quiet);
+	} else {
+		printf("%s\n", o.path);
+		for (i = 0; i < sim_nvariants && ret != EXIT_USAGE; i++) {
+			sc->cfg.variant = (int)i;
+			r = run_one(&o, sc, w, false);
+			if (r != EXIT_EXPECTED)
+				ret = r;
+		}
+	}
 	sim_world_free(w);
 	free(sc);
 	return ret;

@@ -132,15 +132,21 @@ static int sim__env_key(struct sim__parser *p, char *word)
 	static const struct {
 		const char *key;
 		size_t off;
+		uint32_t min, max;
 	} keys[] = {
-		{ "sndbuf_bytes", offsetof(struct sim_env, sndbuf_bytes) },
-		{ "mss_bytes", offsetof(struct sim_env, mss_bytes) },
-		{ "maxh2cdata_bytes", offsetof(struct sim_env, maxh2cdata_bytes) },
-		{ "ioccsz", offsetof(struct sim_env, ioccsz) },
-		{ "r2t_bytes", offsetof(struct sim_env, r2t_bytes) },
-		{ "c2h_bytes", offsetof(struct sim_env, c2h_bytes) },
-		{ "rcvbuf_bytes", offsetof(struct sim_env, rcvbuf_bytes) },
-		{ "quota_steps", offsetof(struct sim_env, quota_steps) },
+		{ "sndbuf_bytes", offsetof(struct sim_env, sndbuf_bytes), 1,
+		  SIM_SOCK_SQ_BYTES },
+		{ "mss_bytes", offsetof(struct sim_env, mss_bytes), 1, SIM_MSS_MAX },
+		{ "maxh2cdata_bytes", offsetof(struct sim_env, maxh2cdata_bytes),
+		  4096, 4 * 1024 * 1024 },
+		{ "ioccsz", offsetof(struct sim_env, ioccsz), 4,
+		  (64 + SIM_REQ_BYTES_MAX) / 16 },
+		{ "r2t_bytes", offsetof(struct sim_env, r2t_bytes), 0, UINT32_MAX },
+		{ "c2h_bytes", offsetof(struct sim_env, c2h_bytes), 0, UINT32_MAX },
+		{ "rcvbuf_bytes", offsetof(struct sim_env, rcvbuf_bytes), 1,
+		  SIM_TARGET_RX_BYTES },
+		{ "quota_steps", offsetof(struct sim_env, quota_steps), 1,
+		  UINT32_MAX },
 	};
 	unsigned i;
 
@@ -156,10 +162,16 @@ static int sim__env_key(struct sim__parser *p, char *word)
 		return 0;
 	}
 	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (!strcmp(word, keys[i].key)) {
-			memcpy((char *)e + keys[i].off, &v, sizeof(v));
-			return 0;
-		}
+		if (strcmp(word, keys[i].key))
+			continue;
+		if (v < keys[i].min || v > keys[i].max)
+			return sim__fail(p, "%s=%u out of range %u..%u", word, v,
+					 keys[i].min, keys[i].max);
+		if (!strcmp(word, "maxh2cdata_bytes") && v % 4)
+			return sim__fail(p, "maxh2cdata_bytes=%u: must be a multiple of 4",
+					 v);
+		memcpy((char *)e + keys[i].off, &v, sizeof(v));
+		return 0;
 	}
 	return sim__fail(p, "env: unknown key '%s'", word);
 }
@@ -239,6 +251,10 @@ static int sim__request(struct sim__parser *p)
 			return sim__fail(p, "request %s: missing length", r->name);
 		if (sim__u32(p, p->words[3], "length", &r->len_bytes))
 			return -1;
+		if (r->len_bytes < 512 || r->len_bytes % 512 ||
+		    r->len_bytes > SIM_REQ_BYTES_MAX)
+			return sim__fail(p, "request %s: length %u must be a multiple of 512 from 512 to %u",
+					 r->name, r->len_bytes, SIM_REQ_BYTES_MAX);
 	}
 	r->last = true;
 	r->submitter = 0;

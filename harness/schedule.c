@@ -14,10 +14,15 @@ static bool sim__matches(const struct sim_ctx *c, const struct sim_sched_step *s
 static void sim__diverged(struct sim_world *w, const struct sim_sched_step *s,
 			  const struct sim_ctx *c, const char *why)
 {
-	sim_stop(w, SIM_V_SCHEDULE,
-		 "SCHEDULE: step '%s' (line %d) cannot be followed: %s %s (next: %s(%s) in %s)",
-		 s->text, s->line, c->name, why, sim_op_names[c->op],
-		 sim_short_name(c->obj_name), c->fn ? c->fn : "?");
+	if (c->done)
+		sim_stop(w, SIM_V_SCHEDULE,
+			 "SCHEDULE: step '%s' (line %d) cannot be followed: %s %s",
+			 s->text, s->line, c->name, why);
+	else
+		sim_stop(w, SIM_V_SCHEDULE,
+			 "SCHEDULE: step '%s' (line %d) cannot be followed: %s %s (waits at %s(%s) in %s)",
+			 s->text, s->line, c->name, why, sim_op_names[c->op],
+			 sim_short_name(c->obj_name), c->fn ? c->fn : "?");
 }
 
 /* One step of ctx; false (with the verdict set) when it may not run. */

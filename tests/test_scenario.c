@@ -1,0 +1,160 @@
+/* Scenario parser: what a good file yields, and file:line errors for bad ones. */
+#include "scenario.h"
+#include "sim_test.h"
+
+static struct sim_scenario sc;
+static char err[512];
+
+static int parse(const char *text)
+{
+	err[0] = 0;
+	return sim_scenario_parse("t.nvt", text, strlen(text), &sc, err, sizeof(err));
+}
+
+static void expect_error(const char *text, const char *want_prefix)
+{
+	assert_int_equal(parse(text), -1);
+	if (strncmp(err, want_prefix, strlen(want_prefix)))
+		fail_msg("error \"%s\" does not start with \"%s\"", err, want_prefix);
+	assert_null(strchr(err, '\n'));
+}
+
+static void test_parse_reads_workload_schedule_and_expectations(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("# a comment\n"
+			       "variant 5c11f7d\n"
+			       "env sndbuf_bytes=8k mss_bytes=536 io_cpu=1\n"
+			       "submitter qa cpu=1\n"
+			       "submitter qb cpu=0\n"
+			       "request w1 write 16k by=qb last=0\n"
+			       "request f1 flush commit\n"
+			       "schedule\n"
+			       "  1. qa until mutex_unlock(send_mutex)  # why\n"
+			       "  2. kworker steps 3\n"
+			       "expect db5ad6b7f8cd hang H2CData w1\n"
+			       "expect * pass\n"), 0);
+	assert_int_equal(sc.cfg.variant, sim_variant_find("5c11f7d9f843"));
+	assert_int_equal(sc.cfg.env.sndbuf_bytes, 8192);
+	assert_int_equal(sc.cfg.env.mss_bytes, 536);
+	assert_int_equal(sc.cfg.env.io_cpu, 1);
+	assert_int_equal(sc.cfg.nsubs, 2);
+	assert_int_equal(sc.cfg.subs[0].cpu, 1);
+	assert_int_equal(sc.cfg.nreqs, 2);
+	assert_int_equal(sc.cfg.reqs[0].len_bytes, 16384);
+	assert_int_equal(sc.cfg.reqs[0].submitter, 1);
+	assert_false(sc.cfg.reqs[0].last);
+	assert_int_equal(sc.cfg.reqs[1].op, SIM_RQ_FLUSH);
+	assert_true(sc.cfg.reqs[1].commit_after);
+	assert_true(sc.cfg.reqs[1].last);
+	assert_int_equal(sc.nsteps, 2);
+	assert_int_equal(sc.steps[0].ctx, 0);
+	assert_int_equal(sc.steps[0].kind, SIM_SS_UNTIL);
+	assert_int_equal(sc.steps[0].op, SIM_OP_MUTEX_UNLOCK);
+	assert_string_equal(sc.steps[0].obj, "send_mutex");
+	assert_string_equal(sc.steps[0].text, "1. qa until mutex_unlock(send_mutex)");
+	assert_int_equal(sc.steps[1].ctx, sim_config_ctx_id(&sc.cfg, "kworker"));
+	assert_int_equal(sc.steps[1].n, 3);
+	assert_int_equal(sc.nexpects, 2);
+	assert_int_equal(sc.expects[0].kind, SIM_V_HANG);
+	assert_int_equal(sc.expects[0].pdu_type, 0x06);
+	assert_int_equal(sc.expects[0].req, 0);
+	assert_ptr_equal(sim_scenario_expect(&sc, sim_variant_find("mainline")),
+			 &sc.expects[1]);
+}
+
+static void test_parse_default_submitter_follows_io_cpu(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("env io_cpu=3\nrequest r read 4096\n"), 0);
+	assert_int_equal(sc.cfg.nsubs, 1);
+	assert_string_equal(sc.cfg.subs[0].name, "sub0");
+	assert_int_equal(sc.cfg.subs[0].cpu, 3);
+	assert_int_equal(sc.cfg.variant, -1);
+}
+
+static void test_parse_rejects_bad_lines_with_file_and_line(void **state)
+{
+	(void)state;
+	expect_error("request w write 4096\nfoo bar\n", "t.nvt:2: unknown keyword 'foo'");
+	expect_error("variant nosuch\n", "t.nvt:1: unknown variant 'nosuch'");
+	expect_error("variant abcdef1\n", "t.nvt:1: unknown variant 'abcdef1'");
+	expect_error("env sndbuf_bytes\n", "t.nvt:1: env: expected key=value");
+	expect_error("env colour=3\n", "t.nvt:1: env: unknown key 'colour'");
+	expect_error("env mss_bytes=0\n", "t.nvt:1: mss_bytes=0 out of range");
+	expect_error("env mss_bytes=99999999999999999999\n", "t.nvt:1: mss_bytes:");
+	expect_error("env maxh2cdata_bytes=4098\n", "t.nvt:1: maxh2cdata_bytes=4098: must be a multiple of 4");
+	expect_error("request w1 write\n", "t.nvt:1: request w1: missing length");
+	expect_error("request w1 write 1000\n", "t.nvt:1: request w1: length 1000 must be a multiple of 512");
+	expect_error("request w1 erase 4096\n", "t.nvt:1: request w1: unknown operation 'erase'");
+	expect_error("request w1 write 4k by=nobody\n", "t.nvt:1: request w1: no submitter 'nobody'");
+	expect_error("request w1 write 4k\nrequest w1 read 4k\n", "t.nvt:2: request 'w1' declared twice");
+	expect_error("request w1 write 4k\n1. sub0 idle\n", "t.nvt:2: a numbered step outside");
+	expect_error("request w1 write 4k\nschedule\n2. sub0 idle\n", "t.nvt:3: schedule: step 2, expected step 1");
+	expect_error("request w1 write 4k\nschedule\n1. nobody idle\n", "t.nvt:3: schedule: unknown context 'nobody'");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 until fly\n", "t.nvt:3: schedule: unknown operation 'fly'");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 until sendmsg(\n", "t.nvt:3: schedule: 'sendmsg(': expected OP(OBJECT)");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 wander\n", "t.nvt:3: schedule: unknown directive 'wander'");
+	expect_error("request w1 write 4k\nschedule\n", "t.nvt:3: 'schedule' block with no steps");
+	expect_error("request w1 write 4k\nexpect * smile\n", "t.nvt:2: expect: unknown verdict 'smile'");
+	expect_error("request w1 write 4k\nexpect * pass H2CData\n", "t.nvt:2: expect: a PDU or request goes only with hang or stall");
+	expect_error("request w1 write 4k\nexpect * pass\nexpect * hang\n", "t.nvt:3: expect: * already has an expected verdict");
+	expect_error("# nothing here\n", "t.nvt:2: no 'request' lines");
+	expect_error("request w1 write 4k\nsubmitter late\n", "t.nvt:2: declare submitters before requests");
+	expect_error("submitter kworker\n", "t.nvt:1: submitter 'kworker' is already a context name");
+}
+
+static void test_parse_rejects_binary_and_overlong_input(void **state)
+{
+	static const char nul[] = "request w1 write 4k\nvariant \0x\n";
+	char *big;
+
+	(void)state;
+	assert_int_equal(sim_scenario_parse("t.nvt", nul, sizeof(nul) - 1, &sc, err,
+					    sizeof(err)), -1);
+	assert_string_equal(err, "t.nvt:2: unexpected byte 0x00 (scenarios are plain ASCII)");
+	big = malloc(2000);
+	assert_non_null(big);
+	memset(big, 'a', 1999);
+	big[1999] = 0;
+	expect_error(big, "t.nvt:1: line longer than 1024 bytes");
+	free(big);
+}
+
+static void test_load_names_unreadable_file(void **state)
+{
+	(void)state;
+	assert_int_equal(sim_scenario_load("/nonexistent/x.nvt", &sc, err, sizeof(err)), -1);
+	assert_string_equal(err, "/nonexistent/x.nvt: cannot read: No such file or directory");
+}
+
+static void test_expect_matching_checks_kind_pdu_and_request(void **state)
+{
+	struct sim_verdict v = { .kind = SIM_V_HANG, .req = 0, .pdu_type = 0x06 };
+	struct sim_expect e = { .kind = SIM_V_HANG, .pdu_type = 0x06, .req = 0 };
+
+	(void)state;
+	assert_true(sim_expect_matches(&e, &v));
+	e.pdu_type = 0x04;
+	assert_false(sim_expect_matches(&e, &v));
+	e.pdu_type = -1;
+	e.req = 1;
+	assert_false(sim_expect_matches(&e, &v));
+	assert_false(sim_expect_matches(NULL, &v));
+	v.kind = SIM_V_PASS;
+	assert_true(sim_expect_matches(NULL, &v));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_reads_workload_schedule_and_expectations),
+		cmocka_unit_test(test_parse_default_submitter_follows_io_cpu),
+		cmocka_unit_test(test_parse_rejects_bad_lines_with_file_and_line),
+		cmocka_unit_test(test_parse_rejects_binary_and_overlong_input),
+		cmocka_unit_test(test_load_names_unreadable_file),
+		cmocka_unit_test(test_expect_matching_checks_kind_pdu_and_request),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,176 @@
+/* Scheduler: determinism, schedules, bounds, and the seed race through the API. */
+#include "scenario.h"
+#include "sim_test.h"
+#include "trace.h"
+
+static void two_submitters(struct sim_config *cfg)
+{
+	cfg->nsubs = 2;
+	snprintf(cfg->subs[1].name, SIM_NAME_BYTES, "sub1");
+	cfg->subs[1].cpu = 1;
+	cfg->nreqs = 3;
+	snprintf(cfg->reqs[1].name, SIM_NAME_BYTES, "r2");
+	cfg->reqs[1].op = SIM_RQ_READ;
+	cfg->reqs[1].len_bytes = 8192;
+	cfg->reqs[1].last = true;
+	cfg->reqs[1].submitter = 1;
+	snprintf(cfg->reqs[2].name, SIM_NAME_BYTES, "w3");
+	cfg->reqs[2].op = SIM_RQ_WRITE;
+	cfg->reqs[2].len_bytes = 2048;	/* in-capsule */
+	cfg->reqs[2].last = true;
+}
+
+static char *run_traced(struct sim_fixture *f, uint64_t seed, size_t *len)
+{
+	char *buf = NULL;
+	FILE *m = open_memstream(&buf, len);
+	struct sim_trace t = { .out = m };
+
+	assert_non_null(m);
+	sim_choice_prng(&f->choice, seed);
+	sim_fixture_reset(f);
+	sim_world_reset(f->w, &f->cfg, &f->choice, &t);
+	sim_run(f->w);
+	fclose(m);
+	return buf;
+}
+
+static void test_same_seed_gives_identical_trace(void **state)
+{
+	struct sim_fixture *f = *state;
+	size_t la, lb, lc;
+	char *a, *b, *c;
+
+	two_submitters(&f->cfg);
+	a = run_traced(f, 7, &la);
+	b = run_traced(f, 7, &lb);
+	c = run_traced(f, 8, &lc);
+	assert_true(la > 1000);
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	/* a different seed interleaves differently */
+	assert_true(la != lc || memcmp(a, c, la));
+	free(a);
+	free(b);
+	free(c);
+}
+
+static void test_random_runs_complete_every_request_on_send_all(void **state)
+{
+	struct sim_fixture *f = *state;
+	uint64_t seed;
+
+	two_submitters(&f->cfg);
+	f->cfg.variant = sim_variant_find("5c11f7d9f843");
+	for (seed = 1; seed <= 200; seed++) {
+		sim_choice_prng(&f->choice, seed);
+		sim_fixture_reset(f);
+		sim_run(f->w);
+		if (f->w->verdict.kind != SIM_V_PASS &&
+		    f->w->verdict.kind != SIM_V_HANG)
+			fail_msg("seed %llu: %s", (unsigned long long)seed,
+				 f->w->verdict.line);
+		if (f->w->verdict.kind == SIM_V_PASS) {
+			assert_true(f->w->rs[0].completed);
+			assert_true(f->w->rs[1].completed);
+			assert_true(f->w->rs[2].completed);
+			assert_int_equal(f->w->target.cmds_completed, 3);
+		}
+	}
+}
+
+static void test_step_bound_is_reported_not_passed(void **state)
+{
+	struct sim_fixture *f = *state;
+
+	f->cfg.steps_max = 10;
+	sim_fixture_reset(f);
+	sim_run(f->w);
+	assert_int_equal(f->w->verdict.kind, SIM_V_STEP_BOUND);
+	assert_int_equal(f->w->steps, 10);
+	assert_non_null(strstr(f->w->verdict.line, "still running after 10 steps"));
+}
+
+static const char seed_steps[] =
+	"request w1 write 8192\n"
+	"schedule\n"
+	"1. sub0 through sendmsg\n"
+	"2. net_tx idle\n"
+	"3. ctrl idle\n"
+	"4. net_rx idle\n"
+	"5. kworker idle\n"
+	"6. sub0 done\n";
+
+static void run_seed(struct sim_fixture *f, const char *variant)
+{
+	struct sim_scenario *sc = malloc(sizeof(*sc));
+	char err[256];
+
+	assert_non_null(sc);
+	assert_int_equal(sim_scenario_parse("seed", seed_steps, strlen(seed_steps),
+					    sc, err, sizeof(err)), 0);
+	sc->cfg.variant = sim_variant_find(variant);
+	f->cfg = sc->cfg;
+	sim_fixture_reset(f);
+	sim_run_schedule(f->w, sc->steps, sc->nsteps);
+	free(sc);
+}
+
+static void test_seed_race_leaves_h2cdata_on_db5ad6b7f8cd(void **state)
+{
+	struct sim_fixture *f = *state;
+	struct sim_world *w = f->w;
+
+	run_seed(f, "db5ad6b7f8cd");
+	assert_int_equal(w->verdict.kind, SIM_V_HANG);
+	assert_int_equal(w->verdict.req, 0);
+	assert_int_equal(w->verdict.pdu_type, 0x06);
+	assert_non_null(strstr(w->verdict.line, "queued on send_list"));
+	/* the controller got the command, sent the R2T, and waits */
+	assert_int_equal(w->target.cmds[0].state, SIM_TCMD_WAIT_H2C);
+	assert_int_equal(w->target.cmds[0].rcvd_bytes, 0);
+	assert_int_equal(w->rqs[0].req.state, NVME_TCP_SEND_H2C_PDU);
+	assert_false(w->queues[1].io_work.pending);
+	assert_int_equal(w->queues[1].send_mutex.owner, 0);
+	assert_int_equal(w->queues[1].io_work.runs, 2);
+	assert_false(w->rs[0].completed);
+}
+
+static void test_seed_race_completes_on_5c11f7d9f843(void **state)
+{
+	struct sim_fixture *f = *state;
+	struct sim_world *w = f->w;
+
+	run_seed(f, "5c11f7d9f843");
+	assert_int_equal(w->verdict.kind, SIM_V_PASS);
+	assert_true(w->rs[0].completed);
+	assert_int_equal(w->rs[0].status, 0);
+	assert_int_equal(w->target.cmds[0].rcvd_bytes, 8192);
+	assert_int_equal(w->target.cmds_completed, 1);
+	assert_null(w->queues[1].request);
+}
+
+static void test_schedule_that_cannot_happen_says_so(void **state)
+{
+	struct sim_fixture *f = *state;
+
+	/* v5.7 has no direct send: sub0 never reaches sendmsg */
+	run_seed(f, "v5.7");
+	assert_int_equal(f->w->verdict.kind, SIM_V_SCHEDULE);
+	assert_non_null(strstr(f->w->verdict.line, "1. sub0 through sendmsg"));
+	assert_non_null(strstr(f->w->verdict.line, "sub0 has finished"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_same_seed_gives_identical_trace, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_random_runs_complete_every_request_on_send_all, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_step_bound_is_reported_not_passed, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_seed_race_leaves_h2cdata_on_db5ad6b7f8cd, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_seed_race_completes_on_5c11f7d9f843, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_schedule_that_cannot_happen_says_so, sim_fixture_setup, sim_fixture_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
