@@ -17,8 +17,22 @@
 #endif
 
 #ifdef SIM__ASAN
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
+
+/*
+ * A world that stops abandons its fibers mid-call; their stacks keep ASan's
+ * redzone poison, which the next run on the same stack would trip over.
+ */
+static void sim__fiber_clean_stack(struct sim_fiber *f)
+{
+#ifdef SIM__ASAN
+	ASAN_UNPOISON_MEMORY_REGION(f->stack_lo, f->stack_bytes);
+#else
+	(void)f;
+#endif
+}
 
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
@@ -109,6 +123,8 @@ void sim_fiber_prepare(struct sim_fiber *f, sim_fiber_fn fn, void *arg)
 	uintptr_t top = ((uintptr_t)f->stack_lo + f->stack_bytes) & ~(uintptr_t)15;
 	void **frame = (void **)(top - 72);
 
+	sim__fiber_clean_stack(f);
+
 	/* pop order: r15 r14 r13 r12 rbx rbp, then ret */
 	frame[0] = NULL;
 	frame[1] = NULL;
@@ -129,6 +145,7 @@ static inline void sim__fiber_jump(struct sim_fiber *from, struct sim_fiber *to)
 
 void sim_fiber_prepare(struct sim_fiber *f, sim_fiber_fn fn, void *arg)
 {
+	sim__fiber_clean_stack(f);
 	getcontext(&f->uc);
 	f->uc.uc_stack.ss_sp = f->stack_lo;
 	f->uc.uc_stack.ss_size = f->stack_bytes;

@@ -159,7 +159,7 @@ struct sim_world {
 	struct sim_req_state rs[SIM_REQS_MAX];
 	struct socket socket;
 	struct proto_ops sock_ops;
-	char last_model_error[256];
+	char last_model_error[320];
 
 	/* the kworker's pool: queued work items, FIFO */
 	struct work_struct *pool_head;
