@@ -172,7 +172,7 @@ void sim_run(struct sim_world *w)
 				 (unsigned long long)w->steps);
 			return;
 		}
-		sim_step(w, ids[sim_choice_pick(w->choice, n)]);
+		sim_step(w, ids[sim_choice_pick(w->choice, ids, n, w->steps)]);
 	}
 }
 
