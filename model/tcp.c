@@ -157,9 +157,11 @@ static inline void nvme_tcp_send_all(struct nvme_tcp_queue *queue)
  */
 static inline bool nvme_tcp_queue_more(struct nvme_tcp_queue *queue)
 {
+	/* SIM: READ_ONCE: since 70f437fb4395 this runs after send_mutex is dropped */
 	if (!UPSTREAM(3770a42bb8ce))
 		return !list_empty(&queue->send_list) ||
-			!llist_empty(&queue->req_list) || queue->more_requests;
+			!llist_empty(&queue->req_list) ||
+			READ_ONCE(queue->more_requests);
 	return !list_empty(&queue->send_list) ||
 		!llist_empty(&queue->req_list);
 }
@@ -213,14 +215,15 @@ static inline void nvme_tcp_queue_request(struct nvme_tcp_request *req,
 	 */
 	if (queue->io_cpu == raw_smp_processor_id() &&
 	    sync && empty && mutex_trylock(&queue->send_mutex)) {
+		/* SIM: WRITE_ONCE: another CPU's queue_more() reads it unlocked */
 		if (UPSTREAM(122e5b9f3d37) && !UPSTREAM(3770a42bb8ce))
-			queue->more_requests = !last;
+			WRITE_ONCE(queue->more_requests, !last);
 		if (UPSTREAM(5c11f7d9f843))
 			nvme_tcp_send_all(queue);
 		else
 			nvme_tcp_try_send(queue);
 		if (UPSTREAM(122e5b9f3d37) && !UPSTREAM(3770a42bb8ce))
-			queue->more_requests = false;
+			WRITE_ONCE(queue->more_requests, false);
 		mutex_unlock(&queue->send_mutex);
 	} else if (!UPSTREAM(70f437fb4395) &&
 		   (last || !UPSTREAM(86f0348ace15))) {
