@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "scenario.h"
 #include "sim.h"
 #include "trace.h"
@@ -20,6 +21,8 @@ static const char *const usage_main =
 	"\n"
 	"commands:\n"
 	"  run SCENARIO [options]   run a scenario, print its timeline and verdict\n"
+	"  explore [CONFIG] [opts]  search the interleavings for a request left behind\n"
+	"  replay STRING            rerun an interleaving the explorer printed\n"
 	"  variants                 list the upstream variants the model can be\n"
 	"  help [COMMAND]           this text, or a command's\n"
 	"\n"
@@ -283,6 +286,11 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "help")) {
 		if (argc > 2 && !strcmp(argv[2], "run"))
 			fputs(usage_run, stdout);
+		else if (argc > 2 && (!strcmp(argv[2], "explore") ||
+				      !strcmp(argv[2], "replay")))
+			return !strcmp(argv[2], "explore") ?
+				cmd_explore(2, (char *[]){ "explore", "--help", NULL }) :
+				cmd_replay(2, (char *[]){ "replay", "--help", NULL });
 		else if (argc > 2 && !strcmp(argv[2], "variants"))
 			fputs(usage_variants, stdout);
 		else
@@ -291,6 +299,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "run"))
 		return cmd_run(argc - 1, argv + 1);
+	if (!strcmp(cmd, "explore"))
+		return cmd_explore(argc - 1, argv + 1);
+	if (!strcmp(cmd, "replay"))
+		return cmd_replay(argc - 1, argv + 1);
 	if (!strcmp(cmd, "variants"))
 		return cmd_variants(argc - 1, argv + 1);
 	fprintf(stderr, "nvtsim: unknown command '%s' (see nvtsim --help)\n", cmd);

@@ -399,7 +399,7 @@ static int sim__expect(struct sim__parser *p)
 		if (!strcmp(p->words[2], sim_verdict_names[k]))
 			break;
 	if (k == SIM_V_KINDS)
-		return sim__fail(p, "expect: unknown verdict '%s' (pass, hang, stall, safety, protocol, error-recovery, step-bound, schedule)",
+		return sim__fail(p, "expect: unknown verdict '%s' (pass, hang, stall, safety, protocol, error-recovery, step-bound, schedule, livelock)",
 				 p->words[2]);
 	e->kind = (uint8_t)k;
 	for (i = 3; i < p->nwords; i++) {
@@ -463,6 +463,14 @@ static int sim__line(struct sim__parser *p, const char *raw)
 				return -1;
 		return 0;
 	}
+	if (!strcmp(kw, "policy")) {
+		if (p->nwords != 2 || (strcmp(p->words[1], "fair") &&
+				       strcmp(p->words[1], "prio")))
+			return sim__fail(p, "expected 'policy fair' or 'policy prio'");
+		cfg->policy = !strcmp(p->words[1], "prio") ? SIM_POLICY_PRIO :
+							     SIM_POLICY_FAIR;
+		return 0;
+	}
 	if (!strcmp(kw, "steps_max")) {
 		uint64_t v;
 
@@ -484,7 +492,7 @@ static int sim__line(struct sim__parser *p, const char *raw)
 		return sim__request(p);
 	if (!strcmp(kw, "expect"))
 		return sim__expect(p);
-	return sim__fail(p, "unknown keyword '%s' (variant, env, steps_max, submitter, request, schedule, expect)",
+	return sim__fail(p, "unknown keyword '%s' (variant, env, policy, steps_max, submitter, request, schedule, expect)",
 			 kw);
 }
 

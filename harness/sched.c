@@ -5,6 +5,7 @@
 #include <nvt_upstream.h>
 
 #include "sim.h"
+#include "statehash.h"
 #include "trace.h"
 #include "variant.h"
 
@@ -51,10 +52,17 @@ const char *const sim_verdict_names[SIM_V_KINDS] = {
 	[SIM_V_RECOVERY] = "error-recovery",
 	[SIM_V_STEP_BOUND] = "step-bound",
 	[SIM_V_SCHEDULE] = "schedule",
+	[SIM_V_LIVELOCK] = "livelock",
 };
 
 void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	       const char *fn)
+{
+	sim_point2(kind, obj, NULL, obj_name, fn);
+}
+
+void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
+		const char *obj_name, const char *fn)
 {
 	struct sim_world *w = sim_cur;
 	struct sim_ctx *c;
@@ -64,6 +72,7 @@ void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	c = w->cur;
 	c->op = (uint8_t)kind;
 	c->obj = obj;
+	c->obj2 = obj2;
 	c->obj_name = obj_name;
 	c->fn = fn;
 	sim_fiber_switch(&c->fiber, &w->main_fiber);
@@ -141,18 +150,81 @@ unsigned sim_enabled_ctxs(struct sim_world *w, uint8_t *ids)
 	return n;
 }
 
+/* Under strict priority, a submitter on the kworker's CPU waits while the kworker can run. */
+static bool sim__policy_allows(struct sim_world *w, const struct sim_ctx *c)
+{
+	const struct sim_ctx *k;
+
+	if (w->policy != SIM_POLICY_PRIO || c->kind != SIM_CTX_SUBMITTER ||
+	    c->cpu != w->cfg.env.io_cpu)
+		return true;
+	k = &w->ctx[sim_ctx_kworker(w)];
+	return !sim_ctx_enabled(w, k);
+}
+
+unsigned sim_runnable_ctxs(struct sim_world *w, uint8_t *ids)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < w->nctx; i++)
+		if (sim_ctx_enabled(w, &w->ctx[i]) &&
+		    sim__policy_allows(w, &w->ctx[i]))
+			ids[n++] = (uint8_t)i;
+	return n;
+}
+
+static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
+{
+	uint64_t h;
+	unsigned i;
+
+	/*
+	 * Between two io_work runs no jiffies-based local is live, so a state
+	 * that comes back here (time and counters aside) is a loop that will
+	 * go round for ever under this policy.
+	 */
+	if (c->kind != SIM_CTX_KWORKER || c->op != SIM_OP_WORK_WAIT)
+		return;
+	h = sim_state_hash(w, false);
+	for (i = 0; i < w->nmarks && i < SIM_LIVELOCK_MARKS; i++) {
+		if (w->mark_hash[i] != h)
+			continue;
+		sim_stop(w, SIM_V_LIVELOCK,
+			 "LIVELOCK: under strict kworker priority the world comes back to the same state every %llu steps (steps %llu to %llu) and no request makes progress",
+			 (unsigned long long)(w->steps - w->mark_step[i]),
+			 (unsigned long long)w->mark_step[i],
+			 (unsigned long long)w->steps);
+		w->verdict.req = -1;
+		return;
+	}
+	i = w->nmarks++ % SIM_LIVELOCK_MARKS;
+	w->mark_hash[i] = h;
+	w->mark_step[i] = w->steps;
+}
+
 void sim_step(struct sim_world *w, int id)
 {
 	struct sim_ctx *c = &w->ctx[id];
 
-	if (w->steps < SIM_TAKEN_MAX)
+	if (w->last_ctx >= 0 && w->last_ctx != id &&
+	    sim_ctx_enabled(w, &w->ctx[w->last_ctx]) &&
+	    sim__policy_allows(w, &w->ctx[w->last_ctx]))
+		w->preemptions++;
+	w->last_ctx = id;
+	if (w->steps < SIM_TAKEN_MAX) {
 		w->taken[w->steps] = (uint8_t)id;
+		w->taken_op[w->steps] = c->op;
+		w->taken_fn[w->steps] = c->fn;
+		w->taken_obj[w->steps] = c->obj_name;
+	}
 	w->steps++;
 	c->steps++;
 	c->last_fn = c->fn;
 	w->cur = c;
 	sim_fiber_switch(&w->main_fiber, &c->fiber);
 	w->cur = NULL;
+	if (w->policy == SIM_POLICY_PRIO && !w->stopped)
+		sim__livelock_check(w, c);
 }
 
 void sim_run(struct sim_world *w)
@@ -161,7 +233,7 @@ void sim_run(struct sim_world *w)
 	unsigned n;
 
 	while (!w->stopped) {
-		n = sim_enabled_ctxs(w, ids);
+		n = sim_runnable_ctxs(w, ids);
 		if (!n) {
 			sim_check_idle(w);
 			return;

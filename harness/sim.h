@@ -38,6 +38,11 @@ enum sim_rq_op {
 	SIM_RQ_FLUSH,
 };
 
+enum sim_policy {
+	SIM_POLICY_FAIR,	/* any enabled context may run next */
+	SIM_POLICY_PRIO,	/* the kworker preempts tasks on its CPU whenever it can run */
+};
+
 struct sim_req_spec {
 	char name[SIM_NAME_BYTES];
 	uint8_t op;			/* enum sim_rq_op */
@@ -66,6 +71,7 @@ struct sim_env {
 
 struct sim_config {
 	int variant;			/* index into sim_variants, -1 unset */
+	uint8_t policy;			/* enum sim_policy */
 	struct sim_env env;
 	unsigned nsubs;
 	struct sim_sub_spec subs[SIM_SUBMITTERS_MAX];
@@ -84,6 +90,7 @@ enum sim_verdict_kind {
 	SIM_V_RECOVERY,		/* the host driver started error recovery */
 	SIM_V_STEP_BOUND,	/* the run did not go idle within steps_max */
 	SIM_V_SCHEDULE,		/* a scenario's schedule could not be followed */
+	SIM_V_LIVELOCK,		/* under strict priority, a cycle with no progress */
 	SIM_V_KINDS
 };
 
@@ -97,6 +104,8 @@ struct sim_verdict {
 	char detail[4096];		/* why: one fact a line */
 };
 
+#define SIM_LIVELOCK_MARKS 64
+
 struct sim_ctx {
 	struct sim_fiber fiber;
 	char name[SIM_NAME_BYTES];
@@ -108,6 +117,7 @@ struct sim_ctx {
 	/* the operation announced at its last scheduling point */
 	uint8_t op;
 	const void *obj;
+	const void *obj2;		/* a second object it writes, or NULL */
 	const char *obj_name;
 	const char *fn;
 	const char *last_fn;		/* kernel function of the last step run */
@@ -144,7 +154,18 @@ struct sim_world {
 	bool stopped;
 	struct sim_choice *choice;
 	struct sim_verdict verdict;
+	uint8_t policy;			/* enum sim_policy */
+	int last_ctx;			/* context of the last step, or -1 */
+	uint32_t preemptions;		/* switches away from a context that could go on */
 	uint8_t taken[SIM_TAKEN_MAX];	/* context chosen at each step */
+	uint8_t taken_op[SIM_TAKEN_MAX];	/* the operation it did */
+	const char *taken_fn[SIM_TAKEN_MAX];
+	const char *taken_obj[SIM_TAKEN_MAX];
+
+	/* livelock check: states seen with the kworker between two io_work runs */
+	unsigned nmarks;
+	uint64_t mark_hash[SIM_LIVELOCK_MARKS];
+	uint64_t mark_step[SIM_LIVELOCK_MARKS];
 
 	/* host side */
 	struct device dev;
@@ -229,8 +250,10 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 /* sched.c */
 bool sim_ctx_enabled(struct sim_world *w, const struct sim_ctx *c);
 unsigned sim_enabled_ctxs(struct sim_world *w, uint8_t *ids);
-/* Runs context id for one step. */
+/* Runs context id for one step (then the livelock check, under SIM_POLICY_PRIO). */
 void sim_step(struct sim_world *w, int id);
+/* Enabled, and allowed to run by the world's policy. */
+unsigned sim_runnable_ctxs(struct sim_world *w, uint8_t *ids);
 /* Runs with the choice source until idle, stopped or steps_max; then checks. */
 void sim_run(struct sim_world *w);
 /* Marks the world stopped with a verdict; back to the scheduler if inside a context. */

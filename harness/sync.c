@@ -107,7 +107,7 @@ bool sim_llist_add(struct llist_node *n, struct llist_head *h, const char *fn)
 {
 	bool was_empty;
 
-	sim_point(SIM_OP_LLIST_ADD, h, h->name, fn);
+	sim_point2(SIM_OP_LLIST_ADD, h, n, h->name, fn);
 	if (n->sim_on)
 		sim_fail_safety("llist_add to %s of a node already on a list",
 				h->name);
@@ -161,7 +161,7 @@ void sim_list_add(struct list_head *n, struct list_head *h, bool tail,
 {
 	struct list_head *prev = tail ? h->prev : h, *next = tail ? h : h->next;
 
-	sim_point(SIM_OP_LIST_ADD, h, name, fn);
+	sim_point2(SIM_OP_LIST_ADD, h, n, name, fn);
 	if (n->sim_on)
 		sim_fail_safety("list_add to %s of an entry already on a list",
 				sim_short_name(name));
@@ -179,8 +179,8 @@ void sim_list_del(struct list_head *n, bool reinit, const char *name,
 		  const char *fn)
 {
 	/* the list, not the entry, is what other contexts race on */
-	sim_point(SIM_OP_LIST_DEL, n->sim_on ? (const void *)n->sim_on : n,
-		  name, fn);
+	sim_point2(SIM_OP_LIST_DEL, n->sim_on ? (const void *)n->sim_on : n, n,
+		   name, fn);
 	if (!n->sim_on || n->next == n)
 		sim_fail_safety("list_del(%s) of an entry on no list",
 				sim_short_name(name));

@@ -111,6 +111,7 @@ static void sim__ctx_setup(struct sim_world *w, unsigned id)
 	c->steps = 0;
 	c->op = SIM_OP_START;
 	c->obj = NULL;
+	c->obj2 = NULL;
 	c->obj_name = NULL;
 	c->fn = "start";
 	c->last_fn = NULL;
@@ -142,6 +143,10 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 	w->steps = 0;
 	w->stopped = false;
 	w->cur = NULL;
+	w->policy = cfg->policy;
+	w->last_ctx = -1;
+	w->preemptions = 0;
+	w->nmarks = 0;
 	memset(&w->verdict, 0, sizeof(w->verdict));
 	w->verdict.req = -1;
 	w->verdict.pdu_type = 0xff;

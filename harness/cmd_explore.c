@@ -1,0 +1,531 @@
+/* nvtsim explore and nvtsim replay. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cexample.h"
+#include "cmd.h"
+#include "explore.h"
+#include "pdu.h"
+#include "replay.h"
+#include "scenario.h"
+#include "trace.h"
+#include "variant.h"
+
+#define REPLAY_BYTES (SIM_EXPLORE_DEPTH_MAX * 4 + 4096)
+
+/* Small enough to search to the end on a fixed variant, big enough for every recorded race. */
+static const char default_config[] =
+	"env sndbuf_bytes=16384 mss_bytes=1460 maxh2cdata_bytes=8192 ioccsz=260 quota_steps=64\n"
+	"submitter sub0 cpu=0\n"
+	"submitter sub1 cpu=1\n"
+	"request w1 write 8192 by=sub0 last=0 commit\n"
+	"request w2 write 2048 by=sub1\n"
+	"steps_max 4000\n";
+
+static const char *const usage_explore =
+	"usage: nvtsim explore [CONFIG] [--variant V | --all-variants] [--strategy S]\n"
+	"                      [--policy fair|prio] [--executions N] [--seed N]\n"
+	"                      [--pct-depth D] [--preemptions N] [--steps-max N]\n"
+	"                      [--keep-going] [--no-minimize] [--out DIR] [--progress]\n"
+	"\n"
+	"Searches the interleavings of CONFIG (a scenario file; its schedule and\n"
+	"expect lines are ignored) for one that leaves a request behind. Without\n"
+	"CONFIG: the built-in default (nvtsim explore --show-default prints it).\n"
+	"\n"
+	"  --strategy S     dpor (default): depth-first with sleep sets and dynamic\n"
+	"                   partial-order reduction; dfs: every interleaving; pb:\n"
+	"                   preemption bounds 0, 1, 2 ... up to --preemptions (default 3);\n"
+	"                   stateful: depth-first, pruning states seen before;\n"
+	"                   random: seeded random walks; pct: PCT of depth --pct-depth (3)\n"
+	"  --policy P       fair (default), or prio: the kworker preempts tasks on its\n"
+	"                   CPU whenever it can run (finds livelocks; uses pb, not dpor)\n"
+	"  --executions N   budget (default 1000000)\n"
+	"  --seed N         random and pct: executions use seeds N, N+1, ... (default 1)\n"
+	"  --keep-going     count every failing execution instead of stopping at the first\n"
+	"  --no-minimize    report the first failure as found (default: fewest\n"
+	"                   preemptions, then fewest steps)\n"
+	"  --out DIR        where counterexample scenarios go (default nvtsim-cex)\n"
+	"  --all-variants   one search per variant, and a table\n"
+	"  --progress       a progress line on stderr (default when stderr is a terminal)\n"
+	"\n"
+	"exit 0: nothing found (see 'search:' for how far it went), 1: found a\n"
+	"failure, 2: usage or input error.\n";
+
+static const char *const usage_replay =
+	"usage: nvtsim replay STRING [--quiet]\n"
+	"\n"
+	"Reruns the interleaving a replay string (from nvtsim explore) records,\n"
+	"with its timeline and verdict. Exit 0 when the run follows the string to\n"
+	"its end, 2 when the string is malformed or the run diverges.\n";
+
+struct explore_cli {
+	const char *config;
+	const char *variant;
+	const char *out;
+	bool all_variants;
+	bool progress_set;
+	bool show_default;
+	uint64_t steps_max;
+	int policy;
+	struct sim_explore_opts opts;
+};
+
+static int num_arg(const char *opt, const char *s, uint64_t min, uint64_t max,
+		   uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!s || !*s || *s == '-') {
+		fprintf(stderr, "nvtsim explore: %s needs a number\n", opt);
+		return -1;
+	}
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v < min || v > max) {
+		fprintf(stderr, "nvtsim explore: %s '%s': expected a number from %llu to %llu\n",
+			opt, s, (unsigned long long)min, (unsigned long long)max);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static int strategy_of(const char *s)
+{
+	int i;
+
+	for (i = 0; i < SIM_STRAT_KINDS; i++)
+		if (!strcmp(s, sim_strategy_names[i]))
+			return i;
+	return -1;
+}
+
+static int parse_explore(int argc, char **argv, struct explore_cli *c)
+{
+	struct sim_explore_opts *o = &c->opts;
+	uint64_t v;
+	int i, k;
+
+	memset(c, 0, sizeof(*c));
+	sim_explore_opts_default(o);
+	c->policy = -1;
+	c->out = "nvtsim-cex";
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			fputs(usage_explore, stdout);
+			exit(0);
+		} else if (!strcmp(a, "--show-default")) {
+			c->show_default = true;
+		} else if (!strcmp(a, "--variant") && next) {
+			c->variant = argv[++i];
+		} else if (!strcmp(a, "--all-variants")) {
+			c->all_variants = true;
+		} else if (!strcmp(a, "--strategy") && next) {
+			k = strategy_of(argv[++i]);
+			if (k < 0) {
+				fprintf(stderr, "nvtsim explore: unknown strategy '%s' (dpor, dfs, pb, stateful, random, pct)\n",
+					argv[i]);
+				return -1;
+			}
+			o->strategy = (uint8_t)k;
+		} else if (!strcmp(a, "--policy") && next) {
+			i++;
+			if (strcmp(argv[i], "fair") && strcmp(argv[i], "prio")) {
+				fprintf(stderr, "nvtsim explore: --policy '%s': fair or prio\n", argv[i]);
+				return -1;
+			}
+			c->policy = !strcmp(argv[i], "prio") ? SIM_POLICY_PRIO :
+							       SIM_POLICY_FAIR;
+		} else if (!strcmp(a, "--executions")) {
+			if (num_arg(a, next, 1, UINT64_MAX / 2, &o->executions_max))
+				return -1;
+			i++;
+		} else if (!strcmp(a, "--seed")) {
+			if (num_arg(a, next, 0, UINT64_MAX / 2, &o->seed))
+				return -1;
+			i++;
+		} else if (!strcmp(a, "--pct-depth")) {
+			if (num_arg(a, next, 1, SIM_PCT_DEPTH_MAX, &v))
+				return -1;
+			o->pct_depth = (unsigned)v;
+			i++;
+		} else if (!strcmp(a, "--preemptions")) {
+			if (num_arg(a, next, 0, 64, &v))
+				return -1;
+			o->preemptions_max = (unsigned)v;
+			i++;
+		} else if (!strcmp(a, "--steps-max")) {
+			if (num_arg(a, next, 1, SIM_EXPLORE_DEPTH_MAX, &c->steps_max))
+				return -1;
+			i++;
+		} else if (!strcmp(a, "--keep-going")) {
+			o->keep_going = true;
+		} else if (!strcmp(a, "--no-minimize")) {
+			o->minimize = false;
+		} else if (!strcmp(a, "--progress")) {
+			o->progress = true;
+			c->progress_set = true;
+		} else if (!strcmp(a, "--no-progress")) {
+			o->progress = false;
+			c->progress_set = true;
+		} else if (!strcmp(a, "--out") && next) {
+			c->out = argv[++i];
+		} else if (a[0] == '-') {
+			fprintf(stderr, "nvtsim explore: unknown option '%s', or it needs a value (see nvtsim explore --help)\n",
+				a);
+			return -1;
+		} else if (c->config) {
+			fprintf(stderr, "nvtsim explore: one config at a time ('%s' and '%s')\n",
+				c->config, a);
+			return -1;
+		} else {
+			c->config = a;
+		}
+	}
+	if (c->variant && c->all_variants) {
+		fprintf(stderr, "nvtsim explore: --variant and --all-variants do not go together\n");
+		return -1;
+	}
+	if (!c->progress_set)
+		o->progress = isatty(2);
+	return 0;
+}
+
+static int load_config(const struct explore_cli *c, struct sim_scenario *sc)
+{
+	char err[512];
+	int r;
+
+	if (c->config)
+		r = sim_scenario_load(c->config, sc, err, sizeof(err));
+	else
+		r = sim_scenario_parse("(built-in default)", default_config,
+				       sizeof(default_config) - 1, sc, err,
+				       sizeof(err));
+	if (r) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	if (c->steps_max)
+		sc->cfg.steps_max = c->steps_max;
+	if (sc->cfg.steps_max > SIM_EXPLORE_DEPTH_MAX)
+		sc->cfg.steps_max = SIM_EXPLORE_DEPTH_MAX;
+	if (c->policy >= 0)
+		sc->cfg.policy = (uint8_t)c->policy;
+	return 0;
+}
+
+static void describe_search(const struct sim_explore_result *r,
+			    const struct sim_explore_opts *o, char *buf,
+			    size_t len)
+{
+	bool sampled = o->strategy == SIM_STRAT_RANDOM ||
+		o->strategy == SIM_STRAT_PCT;
+
+	if (sampled)
+		snprintf(buf, len, "sampled %llu executions (seeds %llu..%llu): never exhaustive",
+			 (unsigned long long)r->executions,
+			 (unsigned long long)o->seed,
+			 (unsigned long long)(o->seed + r->executions - 1));
+	else if (r->bounded)
+		snprintf(buf, len, "%s at preemption bound %u%s",
+			 r->exhausted ? "complete" : "not complete", r->bound,
+			 r->first.found && !r->exhausted ?
+				 " (stopped at the first failure)" : "");
+	else if (r->exhausted)
+		snprintf(buf, len, "exhausted: every interleaving explored%s",
+			 o->strategy == SIM_STRAT_DPOR ? " (up to reordering of independent steps)" :
+			 o->strategy == SIM_STRAT_STATEFUL ? " (up to states seen before)" : "");
+	else if (r->first.found && !o->keep_going)
+		snprintf(buf, len, "stopped at the first failure: not exhausted");
+	else
+		snprintf(buf, len, "budget used up: not exhausted");
+}
+
+static int write_cex(const struct explore_cli *c, struct sim_world *w,
+		     const struct sim_config *cfg,
+		     const struct sim_explore_failure *f, const char *how,
+		     const char *replay, char *path, size_t pathlen)
+{
+	FILE *out;
+	int r;
+
+	if (mkdir(c->out, 0777) && errno != EEXIST) {
+		fprintf(stderr, "nvtsim explore: cannot create %s: %s\n", c->out,
+			strerror(errno));
+		return -1;
+	}
+	snprintf(path, pathlen, "%s/%s-%s.nvt", c->out,
+		 sim_variants[cfg->variant].id, sim_verdict_names[f->verdict.kind]);
+	out = fopen(path, "w");
+	if (!out) {
+		fprintf(stderr, "nvtsim explore: cannot write %s: %s\n", path,
+			strerror(errno));
+		return -1;
+	}
+	r = sim_cex_write(out, w, cfg, f, how, replay);
+	fclose(out);
+	if (r)
+		fprintf(stderr, "nvtsim explore: the counterexample did not replay; %s not written\n",
+			path);
+	return r;
+}
+
+static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
+		       struct sim_world *w, bool quiet,
+		       struct sim_explore_result *r)
+{
+	const struct sim_config *cfg = &sc->cfg;
+	const struct sim_variant *v = &sim_variants[cfg->variant];
+	char err[512], search[160], how[96], path[512];
+	char *replay;
+
+	if (sim_config_check(cfg, err, sizeof(err))) {
+		fprintf(stderr, "%s: %s\n", sc->path, err);
+		return 2;
+	}
+	if (sim_explore(w, cfg, &c->opts, r)) {
+		fprintf(stderr, "nvtsim explore: out of memory\n");
+		return 2;
+	}
+	if (quiet)
+		return r->first.found ? 1 : 0;
+	describe_search(r, &c->opts, search, sizeof(search));
+	printf("nvtsim explore: %s on %s (%s, %s)\n", sc->path, v->id, v->name,
+	       v->release);
+	printf("strategy %s, policy %s, budget %llu executions\n\n",
+	       sim_strategy_names[c->opts.strategy],
+	       cfg->policy == SIM_POLICY_PRIO ? "prio" : "fair",
+	       (unsigned long long)c->opts.executions_max);
+	printf("executions:  %llu\n", (unsigned long long)r->executions);
+	printf("steps:       %llu\n", (unsigned long long)r->steps);
+	if (c->opts.strategy == SIM_STRAT_STATEFUL)
+		printf("states:      %llu distinct\n", (unsigned long long)r->states);
+	printf("pruned:      %llu executions cut short (sleep set or state seen)\n",
+	       (unsigned long long)r->pruned);
+	printf("time:        %.2f s\n", r->seconds);
+	printf("search:      %s\n", search);
+	if (!r->first.found) {
+		printf("found:       nothing\n");
+		return 0;
+	}
+	printf("found:       %s\n", r->first.verdict.line);
+	printf("             after %llu executions, %.2f s%s\n",
+	       (unsigned long long)r->executions_to_first, r->seconds_to_first,
+	       c->opts.keep_going ? "" : "");
+	if (c->opts.keep_going)
+		printf("failures:    %llu executions failed\n",
+		       (unsigned long long)r->failures);
+	if (r->minimized)
+		printf("minimized:   %u preemption%s, %u steps (%llu executions)\n",
+		       r->first.preemptions, r->first.preemptions == 1 ? "" : "s",
+		       r->first.nchoices,
+		       (unsigned long long)r->minimize_executions);
+	replay = malloc(REPLAY_BYTES);
+	if (replay && sim_replay_encode(cfg, r->first.choices, r->first.nchoices,
+					replay, REPLAY_BYTES) >= 0) {
+		printf("replay:      nvtsim replay '%s'\n", replay);
+	} else if (replay) {
+		replay[0] = 0;
+	}
+	snprintf(how, sizeof(how), "nvtsim explore --strategy %s%s",
+		 sim_strategy_names[c->opts.strategy],
+		 cfg->policy == SIM_POLICY_PRIO ? " --policy prio" : "");
+	if (!write_cex(c, w, cfg, &r->first, how, replay && replay[0] ? replay : NULL,
+		       path, sizeof(path)))
+		printf("scenario:    %s  (nvtsim run %s)\n", path, path);
+	free(replay);
+	return 1;
+}
+
+static const char *found_kinds(const struct sim_explore_result *r, char *buf,
+			       size_t len)
+{
+	if (!r->first.found)
+		snprintf(buf, len, "-");
+	else
+		snprintf(buf, len, "%s", sim_verdict_names[r->first.verdict.kind]);
+	return buf;
+}
+
+static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
+			 struct sim_world *w)
+{
+	struct sim_explore_result *fair = malloc(sizeof(*fair));
+	struct sim_explore_result *prio = malloc(sizeof(*prio));
+	struct sim_explore_opts base = c->opts;
+	char a[32], b[32], search[160];
+	unsigned i;
+	int ret = 0;
+
+	if (!fair || !prio) {
+		free(fair);
+		free(prio);
+		fprintf(stderr, "nvtsim explore: out of memory\n");
+		return 2;
+	}
+	printf("nvtsim explore --all-variants: %s, fair: %s, prio: pb\n\n",
+	       sc->path, sim_strategy_names[base.strategy]);
+	printf("%-14s %-17s %-10s %-10s %9s %8s %6s  %s\n", "variant", "name",
+	       "fair", "prio", "to first", "time", "steps", "search (fair; prio)");
+	for (i = 0; i < sim_nvariants; i++) {
+		char err[512];
+		int r1, r2;
+
+		sc->cfg.variant = (int)i;
+		if (sim_config_check(&sc->cfg, err, sizeof(err))) {
+			fprintf(stderr, "%s: %s\n", sc->path, err);
+			ret = 2;
+			break;
+		}
+		c->opts = base;
+		sc->cfg.policy = SIM_POLICY_FAIR;
+		r1 = explore_one(c, sc, w, true, fair);
+		c->opts = base;
+		c->opts.strategy = SIM_STRAT_PB;
+		sc->cfg.policy = SIM_POLICY_PRIO;
+		r2 = explore_one(c, sc, w, true, prio);
+		if (r1 == 2 || r2 == 2) {
+			ret = 2;
+			break;
+		}
+		if (r1 || r2)
+			ret = 1;
+		describe_search(fair, &base, search, sizeof(search));
+		printf("%-14s %-17s %-10s %-10s %9llu %7.2fs %6u  %s; %s\n",
+		       sim_variants[i].id, sim_variants[i].name,
+		       found_kinds(fair, a, sizeof(a)), found_kinds(prio, b, sizeof(b)),
+		       (unsigned long long)(fair->first.found ? fair->executions_to_first :
+						prio->executions_to_first),
+		       fair->seconds + prio->seconds,
+		       fair->first.found ? fair->first.nchoices : prio->first.nchoices,
+		       fair->exhausted ? "exhausted" : fair->first.found ? "found" : "budget",
+		       prio->exhausted ? "exhausted" : prio->first.found ? "found" : "budget");
+		fflush(stdout);
+	}
+	c->opts = base;
+	free(fair);
+	free(prio);
+	return ret;
+}
+
+int cmd_explore(int argc, char **argv)
+{
+	struct explore_cli c;
+	struct sim_scenario *sc;
+	struct sim_world *w;
+	struct sim_explore_result *r;
+	int ret;
+
+	if (parse_explore(argc, argv, &c))
+		return 2;
+	if (c.show_default) {
+		fputs(default_config, stdout);
+		return 0;
+	}
+	sc = malloc(sizeof(*sc));
+	r = malloc(sizeof(*r));
+	w = sim_world_new();
+	if (!sc || !r || !w) {
+		fprintf(stderr, "nvtsim explore: out of memory\n");
+		free(sc);
+		free(r);
+		sim_world_free(w);
+		return 2;
+	}
+	ret = load_config(&c, sc);
+	if (!ret && c.variant) {
+		sc->cfg.variant = sim_variant_find(c.variant);
+		if (sc->cfg.variant < 0) {
+			fprintf(stderr, "nvtsim explore: unknown variant '%s' (see nvtsim variants)\n",
+				c.variant);
+			ret = -1;
+		}
+	} else if (!ret && sc->cfg.variant < 0) {
+		sc->cfg.variant = sim_variant_find("mainline");
+	}
+	if (ret)
+		ret = 2;
+	else if (c.all_variants)
+		ret = explore_table(&c, sc, w);
+	else if (sc->cfg.policy == SIM_POLICY_PRIO &&
+		 c.opts.strategy == SIM_STRAT_DPOR)
+		ret = (fprintf(stderr, "nvtsim explore: --policy prio needs --strategy pb, dfs, stateful, random or pct (priorities decide who may run, which the reduction does not model)\n"), 2);
+	else
+		ret = explore_one(&c, sc, w, false, r);
+	sim_world_free(w);
+	free(sc);
+	free(r);
+	return ret;
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	struct sim_config *cfg;
+	struct sim_world *w;
+	uint8_t *choices;
+	size_t n = 0;
+	bool quiet = false, diverged;
+	struct sim_trace trace = { .out = stdout };
+	const char *s = NULL;
+	char err[512];
+	int i, ret;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(usage_replay, stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
+			quiet = true;
+		} else if (s) {
+			fprintf(stderr, "nvtsim replay: one replay string at a time\n");
+			return 2;
+		} else {
+			s = argv[i];
+		}
+	}
+	if (!s) {
+		fprintf(stderr, "nvtsim replay: which replay string? (see nvtsim replay --help)\n");
+		return 2;
+	}
+	cfg = malloc(sizeof(*cfg));
+	choices = malloc(SIM_TAKEN_MAX);
+	w = sim_world_new();
+	if (!cfg || !choices || !w) {
+		fprintf(stderr, "nvtsim replay: out of memory\n");
+		ret = 2;
+		goto out;
+	}
+	if (sim_replay_decode(s, strlen(s), cfg, choices, SIM_TAKEN_MAX, &n, err,
+			      sizeof(err))) {
+		fprintf(stderr, "%s\n", err);
+		ret = 2;
+		goto out;
+	}
+	if (!quiet)
+		printf("nvtsim replay on %s (%s)\n\n%6s  %-8s %-30s %s\n",
+		       sim_variants[cfg->variant].id, sim_variants[cfg->variant].name,
+		       "step", "context", "function", "event");
+	sim_replay_run(w, cfg, choices, (uint32_t)n, quiet ? NULL : &trace,
+		       &diverged);
+	printf("%s%s\n", quiet ? "" : "\n", w->verdict.line);
+	fputs(w->verdict.detail, stdout);
+	if (diverged) {
+		fprintf(stderr, "nvtsim replay: the run left the recorded interleaving after %llu of %zu steps (a string from another nvtsim version?)\n",
+			(unsigned long long)w->steps, n);
+		ret = 2;
+	} else {
+		ret = 0;
+	}
+out:
+	sim_world_free(w);
+	free(cfg);
+	free(choices);
+	return ret;
+}

@@ -1,0 +1,530 @@
+/*
+ * The explorer. Depth-first strategies rerun the world from scratch for
+ * every execution: a stack of nodes records, per step, which contexts could
+ * run, which were tried, and (for the reduction) what each one's next step
+ * touches. Random and PCT strategies draw each execution from a seed.
+ *
+ * DPOR is Flanagan and Godefroid's (POPL 2005) with sleep sets: a step that
+ * races with the next step of another context, and does not happen before
+ * it, gets a backtrack point, so orders that differ only in independent
+ * steps run once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "explore.h"
+#include "statehash.h"
+#include "trace.h"
+
+const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
+	[SIM_STRAT_DPOR] = "dpor",
+	[SIM_STRAT_DFS] = "dfs",
+	[SIM_STRAT_PB] = "pb",
+	[SIM_STRAT_STATEFUL] = "stateful",
+	[SIM_STRAT_RANDOM] = "random",
+	[SIM_STRAT_PCT] = "pct",
+};
+
+#define SIM__NO_BOUND 0xffffu
+#define SIM__VISITED_BITS 22
+
+struct sim__node {
+	uint8_t enabled;		/* runnable here (bit per context) */
+	uint8_t backtrack;		/* to be tried here */
+	uint8_t done;			/* tried here */
+	uint8_t sleep;			/* need not be tried here */
+	uint8_t chosen;			/* context of the step taken here */
+	uint16_t preempt;		/* preemptions before this state */
+	struct sim_fp fp[SIM_CTX_MAX];	/* every context's next step, here */
+	uint32_t vc[SIM_CTX_MAX];	/* vector clock of the step taken here */
+};
+
+struct sim__explorer {
+	struct sim_world *w;
+	const struct sim_config *cfg;
+	const struct sim_explore_opts *o;
+	struct sim_explore_result *r;
+	struct sim__node *nodes;
+	unsigned ndepth;		/* valid nodes after the last execution */
+	unsigned prefix;		/* nodes whose decision the next execution replays */
+	unsigned depth_max;
+	unsigned bound;			/* preemption bound, or SIM__NO_BOUND */
+	bool dpor;
+	bool sleep_sets;
+	bool stateful;
+	int last_step[SIM_CTX_MAX];	/* per context, its last step's depth */
+	uint64_t *visited;
+	uint64_t visited_n;
+	bool visited_full;
+	/* minimisation: only failures with this signature count */
+	const struct sim_verdict *want;
+	struct sim_explore_failure *best;
+	uint64_t budget;
+	struct timespec t0;
+	double next_progress;
+	bool tty;
+};
+
+static double sim__seconds(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+		(double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+void sim_explore_opts_default(struct sim_explore_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->strategy = SIM_STRAT_DPOR;
+	o->executions_max = 1000000;
+	o->seed = 1;
+	o->pct_depth = 3;
+	o->preemptions_max = 3;
+	o->minimize = true;
+	o->minimize_executions_max = 200000;
+}
+
+static inline unsigned sim__lowest(uint8_t mask)
+{
+	return (unsigned)__builtin_ctz(mask);
+}
+
+/* ---- stateful search: a set of state hashes ---- */
+
+static bool sim__visit(struct sim__explorer *x, uint64_t h)
+{
+	uint64_t mask = (1ull << SIM__VISITED_BITS) - 1, i;
+
+	if (!h)
+		h = 1;
+	if (x->visited_full)
+		return true;
+	for (i = h & mask;; i = (i + 1) & mask) {
+		if (x->visited[i] == h)
+			return false;
+		if (!x->visited[i])
+			break;
+	}
+	x->visited[i] = h;
+	x->visited_n++;
+	/* past three quarters full, stop remembering rather than slow down */
+	if (x->visited_n > mask / 4 * 3)
+		x->visited_full = true;
+	return true;
+}
+
+/* ---- the reduction ---- */
+
+/* Sleep set of the state after node d's step: what stays independent of it. */
+static uint8_t sim__child_sleep(const struct sim__explorer *x, unsigned d)
+{
+	const struct sim__node *nd = &x->nodes[d];
+	uint8_t from = (nd->sleep | nd->done) & (uint8_t)~(1u << nd->chosen);
+	uint8_t sleep = 0;
+	unsigned q;
+
+	for (q = 0; q < x->w->nctx; q++)
+		if ((from >> q & 1) &&
+		    !sim_fp_dependent(&nd->fp[q], &nd->fp[nd->chosen]))
+			sleep |= (uint8_t)(1u << q);
+	return sleep;
+}
+
+/* Vector clock of the step taken at node d. */
+static void sim__clock(struct sim__explorer *x, unsigned d)
+{
+	struct sim__node *nd = &x->nodes[d];
+	const struct sim_fp *fp = &nd->fp[nd->chosen];
+	unsigned c = nd->chosen, i, k, nctx = x->w->nctx;
+
+	memset(nd->vc, 0, sizeof(nd->vc));
+	if (x->last_step[c] >= 0)
+		memcpy(nd->vc, x->nodes[x->last_step[c]].vc, sizeof(nd->vc));
+	for (i = 0; i < d; i++) {
+		const struct sim__node *ni = &x->nodes[i];
+
+		if (!sim_fp_dependent(&ni->fp[ni->chosen], fp))
+			continue;
+		for (k = 0; k < nctx; k++)
+			if (ni->vc[k] > nd->vc[k])
+				nd->vc[k] = ni->vc[k];
+	}
+	nd->vc[c] = d + 1;
+}
+
+/* Backtrack points for every context's next step at node d. */
+static void sim__races(struct sim__explorer *x, unsigned d)
+{
+	const struct sim__node *nd = &x->nodes[d];
+	unsigned q, nctx = x->w->nctx;
+	int i;
+
+	for (q = 0; q < nctx; q++) {
+		const struct sim_fp *fp = &nd->fp[q];
+		const uint32_t *qvc = x->last_step[q] >= 0 ?
+			x->nodes[x->last_step[q]].vc : NULL;
+
+		if (x->w->ctx[q].done || !fp->obj[0])
+			continue;
+		for (i = (int)d - 1; i >= 0; i--) {
+			struct sim__node *ni = &x->nodes[i];
+			unsigned ci = ni->chosen;
+
+			if (ci == q || !sim_fp_dependent(&ni->fp[ci], fp))
+				continue;
+			/* already ordered before q's next step: not a race */
+			if (qvc && qvc[ci] >= (uint32_t)i + 1)
+				continue;
+			if (ni->enabled >> q & 1)
+				ni->backtrack |= (uint8_t)(1u << q);
+			else
+				ni->backtrack |= ni->enabled;
+			break;
+		}
+	}
+}
+
+/* Contexts node d may choose under the preemption bound. */
+static uint8_t sim__bounded(const struct sim__explorer *x, unsigned d,
+			    uint8_t cand)
+{
+	const struct sim__node *nd = &x->nodes[d];
+	unsigned prev;
+
+	if (x->bound == SIM__NO_BOUND || !d)
+		return cand;
+	prev = x->nodes[d - 1].chosen;
+	if (!(nd->enabled >> prev & 1) || nd->preempt + 1u <= x->bound)
+		return cand;
+	return cand & (uint8_t)(1u << prev);
+}
+
+/* Go on with the context that ran last when it may: fewer preemptions first. */
+static unsigned sim__prefer(const struct sim__explorer *x, unsigned d,
+			    uint8_t cand)
+{
+	unsigned prev;
+
+	if (d) {
+		prev = x->nodes[d - 1].chosen;
+		if (cand >> prev & 1)
+			return prev;
+	}
+	return sim__lowest(cand);
+}
+
+/* ---- one execution ---- */
+
+static void sim__step(struct sim__explorer *x, unsigned d)
+{
+	struct sim__node *nd = &x->nodes[d];
+
+	if (x->dpor)
+		sim__clock(x, d);
+	x->last_step[nd->chosen] = (int)d;
+	sim_step(x->w, nd->chosen);
+}
+
+/* Lays out node d at the current state; false if the execution ends here. */
+static bool sim__new_node(struct sim__explorer *x, unsigned d)
+{
+	struct sim_world *w = x->w;
+	struct sim__node *nd = &x->nodes[d];
+	uint8_t ids[SIM_CTX_MAX], cand;
+	unsigned i, n;
+
+	n = sim_runnable_ctxs(w, ids);
+	if (!n) {
+		sim_check_idle(w);
+		return false;
+	}
+	if (d >= x->depth_max || w->steps >= x->cfg->steps_max) {
+		sim_stop(w, SIM_V_STEP_BOUND,
+			 "STEP BOUND: still running after %llu steps (raise steps_max, or look for a livelock)",
+			 (unsigned long long)w->steps);
+		return false;
+	}
+	if (x->stateful && !sim__visit(x, sim_state_hash(w, true))) {
+		x->r->pruned++;
+		return false;
+	}
+	nd->enabled = 0;
+	for (i = 0; i < n; i++)
+		nd->enabled |= (uint8_t)(1u << ids[i]);
+	for (i = 0; i < w->nctx; i++)
+		sim_footprint(w, &w->ctx[i], &nd->fp[i]);
+	nd->done = 0;
+	nd->backtrack = 0;
+	nd->preempt = (uint16_t)w->preemptions;
+	nd->sleep = x->sleep_sets && d ? sim__child_sleep(x, d - 1) : 0;
+	if (x->dpor)
+		sim__races(x, d);
+	cand = sim__bounded(x, d, nd->enabled & (uint8_t)~nd->sleep);
+	if (!cand) {
+		/* everything left here was explored from a sibling */
+		x->r->pruned++;
+		return false;
+	}
+	nd->chosen = (uint8_t)sim__prefer(x, d, cand);
+	nd->done = (uint8_t)(1u << nd->chosen);
+	nd->backtrack |= x->dpor ? nd->done : nd->enabled;
+	return true;
+}
+
+static void sim__execute(struct sim__explorer *x)
+{
+	struct sim_world *w = x->w;
+	unsigned d;
+
+	sim_world_reset(w, x->cfg, NULL, NULL);
+	for (d = 0; d < SIM_CTX_MAX; d++)
+		x->last_step[d] = -1;
+	for (d = 0; !w->stopped; d++) {
+		if (d >= x->prefix && !sim__new_node(x, d))
+			break;
+		sim__step(x, d);
+	}
+	x->ndepth = d;
+}
+
+/* The next decision to try, deepest first; false when the tree is done. */
+static bool sim__backtrack(struct sim__explorer *x)
+{
+	unsigned d;
+
+	for (d = x->ndepth; d-- > 0;) {
+		struct sim__node *nd = &x->nodes[d];
+		uint8_t cand = nd->backtrack & (uint8_t)~nd->done &
+			(uint8_t)~nd->sleep;
+
+		cand = sim__bounded(x, d, cand);
+		if (!cand)
+			continue;
+		nd->chosen = (uint8_t)sim__prefer(x, d, cand);
+		nd->done |= (uint8_t)(1u << nd->chosen);
+		x->prefix = d + 1;
+		return true;
+	}
+	return false;
+}
+
+/* ---- results ---- */
+
+static bool sim__is_failure(const struct sim_verdict *v)
+{
+	return v->kind != SIM_V_PASS && v->kind != SIM_V_RUNNING;
+}
+
+static bool sim__same_failure(const struct sim_verdict *a,
+			      const struct sim_verdict *b)
+{
+	return a->kind == b->kind && a->req == b->req &&
+		a->pdu_type == b->pdu_type;
+}
+
+static void sim__capture(const struct sim_world *w, struct sim_explore_failure *f)
+{
+	uint64_t n = w->steps < SIM_EXPLORE_DEPTH_MAX ? w->steps :
+		SIM_EXPLORE_DEPTH_MAX;
+
+	f->found = true;
+	f->verdict = w->verdict;
+	memcpy(f->choices, w->taken, n);
+	f->nchoices = (uint32_t)n;
+	f->preemptions = w->preemptions;
+}
+
+static void sim__progress(struct sim__explorer *x, bool last)
+{
+	struct sim_explore_result *r = x->r;
+	double t;
+
+	if (!x->o->progress)
+		return;
+	t = sim__seconds(&x->t0);
+	if (!last && t < x->next_progress)
+		return;
+	x->next_progress = t + (x->tty ? 0.5 : 10.0);
+	fprintf(stderr, "%s%s: %llu executions, %llu steps, %llu failures, %.1f s%s",
+		x->tty ? "\r" : "", sim_strategy_names[x->o->strategy],
+		(unsigned long long)r->executions, (unsigned long long)r->steps,
+		(unsigned long long)r->failures, t,
+		x->tty ? (last ? "\n" : "   ") : "\n");
+}
+
+/* Books an execution; true when the search should stop. */
+static bool sim__account(struct sim__explorer *x)
+{
+	struct sim_world *w = x->w;
+	struct sim_explore_result *r = x->r;
+
+	r->executions++;
+	r->steps += w->steps;
+	if ((r->executions & 1023) == 0)
+		sim__progress(x, false);
+	if (x->want) {
+		if (sim__same_failure(&w->verdict, x->want) &&
+		    (!x->best->found || w->preemptions < x->best->preemptions ||
+		     (w->preemptions == x->best->preemptions &&
+		      w->steps < x->best->nchoices)))
+			sim__capture(w, x->best);
+	} else if (sim__is_failure(&w->verdict)) {
+		r->failures++;
+		if (!r->first.found) {
+			sim__capture(w, &r->first);
+			r->executions_to_first = r->executions;
+			r->seconds_to_first = sim__seconds(&x->t0);
+		}
+		if (!x->o->keep_going)
+			return true;
+	}
+	return r->executions >= x->budget;
+}
+
+/* Depth-first over the tree; true if it ran to the end. */
+static bool sim__dfs(struct sim__explorer *x)
+{
+	x->prefix = 0;
+	x->ndepth = 0;
+	for (;;) {
+		sim__execute(x);
+		if (sim__account(x))
+			return !sim__backtrack(x);
+		if (!sim__backtrack(x))
+			return true;
+	}
+}
+
+static void sim__sample(struct sim__explorer *x)
+{
+	struct sim_world *w = x->w;
+	struct sim_choice ch;
+	uint64_t k, horizon = 0;
+
+	for (k = 0;; k++) {
+		if (x->o->strategy == SIM_STRAT_PCT)
+			sim_choice_pct(&ch, x->o->seed + k, x->o->pct_depth,
+				       horizon ? horizon : 200);
+		else
+			sim_choice_prng(&ch, x->o->seed + k);
+		sim_world_reset(w, x->cfg, &ch, NULL);
+		sim_run(w);
+		if (!horizon)
+			horizon = w->steps;
+		if (sim__account(x))
+			return;
+	}
+}
+
+static int sim__init(struct sim__explorer *x, struct sim_world *w,
+		     const struct sim_config *cfg,
+		     const struct sim_explore_opts *o, struct sim_explore_result *r)
+{
+	memset(x, 0, sizeof(*x));
+	x->w = w;
+	x->cfg = cfg;
+	x->o = o;
+	x->r = r;
+	x->bound = SIM__NO_BOUND;
+	x->budget = o->executions_max;
+	x->depth_max = SIM_EXPLORE_DEPTH_MAX;
+	x->tty = isatty(2);
+	clock_gettime(CLOCK_MONOTONIC, &x->t0);
+	x->nodes = calloc(SIM_EXPLORE_DEPTH_MAX, sizeof(*x->nodes));
+	return x->nodes ? 0 : -1;
+}
+
+/* Fewest preemptions, then fewest steps, with the first failure's signature. */
+static void sim__minimize(struct sim__explorer *x)
+{
+	struct sim_explore_result *r = x->r, scratch;
+	struct sim__explorer m = *x;
+	unsigned k, orig = r->first.preemptions;
+
+	memset(&scratch, 0, sizeof(scratch));
+	m.r = &scratch;
+	m.want = &r->first.verdict;
+	m.best = &r->first;
+	m.dpor = false;
+	m.sleep_sets = false;
+	m.stateful = false;
+	m.budget = x->o->minimize_executions_max;
+	/* the first bound that shows the failure is the fewest preemptions */
+	for (k = 0; k <= orig; k++) {
+		m.bound = k;
+		sim__dfs(&m);
+		if (r->first.preemptions <= k || scratch.executions >= m.budget)
+			break;
+	}
+	r->minimized = true;
+	r->minimize_executions = scratch.executions;
+}
+
+int sim_explore(struct sim_world *w, const struct sim_config *cfg,
+		const struct sim_explore_opts *o, struct sim_explore_result *r)
+{
+	struct sim__explorer x;
+	unsigned k;
+
+	memset(r, 0, sizeof(*r));
+	if (sim__init(&x, w, cfg, o, r))
+		return -1;
+	switch (o->strategy) {
+	case SIM_STRAT_DPOR:
+		x.dpor = true;
+		x.sleep_sets = true;
+		r->exhausted = sim__dfs(&x);
+		break;
+	case SIM_STRAT_DFS:
+		r->exhausted = sim__dfs(&x);
+		break;
+	case SIM_STRAT_STATEFUL:
+		x.stateful = true;
+		x.visited = calloc(1u << SIM__VISITED_BITS, sizeof(uint64_t));
+		if (!x.visited) {
+			free(x.nodes);
+			return -1;
+		}
+		r->exhausted = sim__dfs(&x) && !x.visited_full;
+		r->states = x.visited_n;
+		free(x.visited);
+		break;
+	case SIM_STRAT_PB:
+		r->bounded = true;
+		for (k = 0; k <= o->preemptions_max; k++) {
+			x.bound = k;
+			r->bound = k;
+			r->exhausted = sim__dfs(&x);
+			if (r->first.found || r->executions >= x.budget)
+				break;
+		}
+		break;
+	case SIM_STRAT_RANDOM:
+	case SIM_STRAT_PCT:
+		sim__sample(&x);
+		break;
+	}
+	r->seconds = sim__seconds(&x.t0);
+	sim__progress(&x, true);
+	if (r->first.found && o->minimize && !o->keep_going)
+		sim__minimize(&x);
+	free(x.nodes);
+	return 0;
+}
+
+void sim_replay_run(struct sim_world *w, const struct sim_config *cfg,
+		    const uint8_t *choices, uint32_t n, struct sim_trace *trace,
+		    bool *diverged)
+{
+	struct sim_choice ch;
+
+	sim_choice_tape(&ch, choices, n);
+	sim_world_reset(w, cfg, &ch, trace);
+	sim_run(w);
+	*diverged = ch.diverged || ch.pos != n;
+}

@@ -1,0 +1,77 @@
+/* The explorer: searches the interleavings of a world for one that strands a request. */
+#ifndef NVTSIM_EXPLORE_H
+#define NVTSIM_EXPLORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "footprint.h"
+#include "sim.h"
+
+#define SIM_EXPLORE_DEPTH_MAX 4096
+
+enum sim_strategy {
+	SIM_STRAT_DPOR,		/* depth-first, sleep sets + dynamic partial-order reduction */
+	SIM_STRAT_DFS,		/* depth-first over every interleaving (the baseline) */
+	SIM_STRAT_PB,		/* depth-first, preemption bound 0, 1, 2, ... */
+	SIM_STRAT_STATEFUL,	/* depth-first, prunes states already explored */
+	SIM_STRAT_RANDOM,	/* seeded random walks */
+	SIM_STRAT_PCT,		/* probabilistic concurrency testing, depth d */
+	SIM_STRAT_KINDS
+};
+
+extern const char *const sim_strategy_names[SIM_STRAT_KINDS];
+
+struct sim_explore_opts {
+	uint8_t strategy;		/* enum sim_strategy */
+	uint64_t executions_max;	/* budget for the whole search */
+	uint64_t seed;			/* random, pct */
+	unsigned pct_depth;
+	unsigned preemptions_max;	/* pb: the highest bound tried */
+	bool keep_going;		/* count every failure instead of stopping at the first */
+	bool minimize;			/* shrink the first failure: fewest preemptions, then steps */
+	uint64_t minimize_executions_max;
+	bool progress;			/* a progress line on stderr */
+};
+
+struct sim_explore_failure {
+	bool found;
+	struct sim_verdict verdict;
+	uint8_t choices[SIM_EXPLORE_DEPTH_MAX];	/* context chosen at each step */
+	uint32_t nchoices;
+	uint32_t preemptions;
+};
+
+struct sim_explore_result {
+	uint64_t executions;
+	uint64_t steps;
+	uint64_t states;		/* distinct states (stateful search) */
+	uint64_t pruned;		/* executions cut short: sleep set or visited state */
+	uint64_t failures;
+	bool exhausted;			/* every interleaving (within the bound) explored */
+	bool bounded;			/* pb: bound reached below */
+	unsigned bound;
+	uint64_t executions_to_first;	/* 1-based; 0 when nothing was found */
+	double seconds_to_first;
+	double seconds;
+	struct sim_explore_failure first;
+	bool minimized;
+	uint64_t minimize_executions;
+};
+
+void sim_explore_opts_default(struct sim_explore_opts *o);
+
+/*
+ * Search cfg's interleavings in w with o's strategy. The world is reset for
+ * every execution; cfg->policy picks fair or strict-priority scheduling.
+ * Returns 0, or -1 if the search could not start (no memory).
+ */
+int sim_explore(struct sim_world *w, const struct sim_config *cfg,
+		const struct sim_explore_opts *o, struct sim_explore_result *r);
+
+/* Rerun cfg with the recorded choices (and trace, if given); the verdict is in w. */
+void sim_replay_run(struct sim_world *w, const struct sim_config *cfg,
+		    const uint8_t *choices, uint32_t n, struct sim_trace *trace,
+		    bool *diverged);
+
+#endif

@@ -1,0 +1,23 @@
+/* A hash of the whole simulated state, for stateful search and livelock cycles. */
+#ifndef NVTSIM_STATEHASH_H
+#define NVTSIM_STATEHASH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sim.h"
+
+/*
+ * Hashes the model's queue and requests, the socket's queued bytes, the
+ * controller, the workqueue, and every context's pending operation and live
+ * stack (its program point and locals). Counters that only count (io_work
+ * runs, bytes ever sent, PDUs seen) are left out. with_time adds the step
+ * clock: without it, two states a jiffy apart hash alike, which is what a
+ * cycle check wants and a pruning search must not have.
+ */
+uint64_t sim_state_hash(const struct sim_world *w, bool with_time);
+
+/* False where the live stack cannot be read (the ucontext fallback). */
+bool sim_state_hash_exact(void);
+
+#endif
