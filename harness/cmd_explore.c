@@ -16,14 +16,19 @@
 
 #define REPLAY_BYTES (SIM_EXPLORE_DEPTH_MAX * 4 + 4096)
 
-/* Small enough to search to the end on a fixed variant, big enough for every recorded race. */
+/*
+ * Small enough to search to the end on a fixed variant, big enough for every
+ * race upstream recorded: a write that needs an R2T, and a write that is not
+ * the last of its batch (then ->commit_rqs), from two tasks on the io_cpu.
+ */
 static const char default_config[] =
+	"# nvtsim explore's built-in default\n"
 	"env sndbuf_bytes=16384 mss_bytes=1460 maxh2cdata_bytes=8192 ioccsz=260 quota_steps=64\n"
 	"submitter sub0 cpu=0\n"
-	"submitter sub1 cpu=1\n"
-	"request w1 write 8192 by=sub0 last=0 commit\n"
-	"request w2 write 2048 by=sub1\n"
-	"steps_max 4000\n";
+	"submitter sub1 cpu=0\n"
+	"request w1 write 8192 by=sub0\n"
+	"request w2 write 2048 by=sub1 last=0 commit\n"
+	"steps_max 1000\n";
 
 static const char *const usage_explore =
 	"usage: nvtsim explore [CONFIG] [--variant V | --all-variants] [--strategy S]\n"
@@ -261,8 +266,9 @@ static int write_cex(const struct explore_cli *c, struct sim_world *w,
 			strerror(errno));
 		return -1;
 	}
-	snprintf(path, pathlen, "%s/%s-%s.nvt", c->out,
-		 sim_variants[cfg->variant].id, sim_verdict_names[f->verdict.kind]);
+	snprintf(path, pathlen, "%s/%s-%s%s.nvt", c->out,
+		 sim_variants[cfg->variant].id, sim_verdict_names[f->verdict.kind],
+		 cfg->policy == SIM_POLICY_PRIO ? "-prio" : "");
 	out = fopen(path, "w");
 	if (!out) {
 		fprintf(stderr, "nvtsim explore: cannot write %s: %s\n", path,
@@ -311,17 +317,31 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	       (unsigned long long)r->pruned);
 	printf("time:        %.2f s\n", r->seconds);
 	printf("search:      %s\n", search);
+	if (r->inconclusive)
+		printf("inconclusive: %llu executions ran into steps_max (%llu): not failures; a fair\n"
+		       "             scheduler would go on. --policy prio checks such spins for livelock.\n",
+		       (unsigned long long)r->inconclusive,
+		       (unsigned long long)cfg->steps_max);
 	if (!r->first.found) {
 		printf("found:       nothing\n");
 		return 0;
 	}
 	printf("found:       %s\n", r->first.verdict.line);
+	fputs(r->first.verdict.detail, stdout);
 	printf("             after %llu executions, %.2f s%s\n",
 	       (unsigned long long)r->executions_to_first, r->seconds_to_first,
 	       c->opts.keep_going ? "" : "");
-	if (c->opts.keep_going)
-		printf("failures:    %llu executions failed\n",
-		       (unsigned long long)r->failures);
+	if (c->opts.keep_going) {
+		unsigned k;
+
+		printf("failures:    %llu executions failed:", (unsigned long long)r->failures);
+		for (k = 0; k < SIM_V_KINDS; k++)
+			if (r->by_kind[k].count)
+				printf(" %s %llu (first @%llu)", sim_verdict_names[k],
+				       (unsigned long long)r->by_kind[k].count,
+				       (unsigned long long)r->by_kind[k].executions_to_first);
+		printf("\n");
+	}
 	if (r->minimized)
 		printf("minimized:   %u preemption%s, %u steps (%llu executions)\n",
 		       r->first.preemptions, r->first.preemptions == 1 ? "" : "s",
@@ -344,14 +364,90 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	return 1;
 }
 
-static const char *found_kinds(const struct sim_explore_result *r, char *buf,
-			       size_t len)
+/* "-" or "@N": the execution that first showed a kind of failure. */
+static const char *kind_cell(const struct sim_explore_result *r, int kind,
+			     char *buf, size_t len)
 {
-	if (!r->first.found)
+	if (!r->by_kind[kind].executions_to_first)
 		snprintf(buf, len, "-");
 	else
-		snprintf(buf, len, "%s", sim_verdict_names[r->first.verdict.kind]);
+		snprintf(buf, len, "@%llu",
+			 (unsigned long long)r->by_kind[kind].executions_to_first);
 	return buf;
+}
+
+static const char *other_cell(const struct sim_explore_result *a,
+			      const struct sim_explore_result *b, char *buf,
+			      size_t len)
+{
+	static const int kinds[] = { SIM_V_SAFETY, SIM_V_PROTOCOL, SIM_V_RECOVERY };
+	size_t used = 0;
+	unsigned i;
+
+	buf[0] = 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (a->by_kind[kinds[i]].executions_to_first ||
+		    b->by_kind[kinds[i]].executions_to_first)
+			used += (size_t)snprintf(buf + used, len - used, "%s%s",
+						 used ? "," : "",
+						 sim_verdict_names[kinds[i]]);
+	if (!used)
+		snprintf(buf, len, "-");
+	return buf;
+}
+
+static const char *search_cell(const struct sim_explore_result *r,
+			       const struct sim_explore_opts *o, char *buf,
+			       size_t len)
+{
+	if (o->strategy == SIM_STRAT_RANDOM || o->strategy == SIM_STRAT_PCT)
+		snprintf(buf, len, "sampled");
+	else if (r->bounded)
+		snprintf(buf, len, "%s<=%u", r->exhausted ? "complete" : "partial",
+			 r->bound);
+	else
+		snprintf(buf, len, "%s", r->exhausted ? "exhausted" : "budget");
+	return buf;
+}
+
+/* One search; writes a minimised counterexample for every kind it found. */
+static int table_search(struct explore_cli *c, struct sim_scenario *sc,
+			struct sim_world *w, struct sim_explore_result *r,
+			char *cex, size_t cexlen)
+{
+	char how[96], path[512], *replay;
+	size_t used = 0;
+	unsigned k;
+	int ret;
+
+	cex[0] = 0;
+	ret = explore_one(c, sc, w, true, r);
+	if (ret != 1)
+		return ret;
+	replay = malloc(REPLAY_BYTES);
+	if (!replay)
+		return ret;
+	snprintf(how, sizeof(how), "nvtsim explore --all-variants%s",
+		 sc->cfg.policy == SIM_POLICY_PRIO ? " (policy prio)" : "");
+	for (k = 0; k < SIM_V_KINDS; k++) {
+		const struct sim_explore_failure *f = &r->by_kind[k].fail;
+
+		if (!f->found ||
+		    (c->opts.only_kind >= 0 && (int)k != c->opts.only_kind))
+			continue;
+		if (sim_replay_encode(&sc->cfg, f->choices, f->nchoices, replay,
+				      REPLAY_BYTES) < 0)
+			replay[0] = 0;
+		if (write_cex(c, w, &sc->cfg, f, how, replay[0] ? replay : NULL,
+			      path, sizeof(path)))
+			continue;
+		used += (size_t)snprintf(cex + used, cexlen - used, "%s%s",
+					 used ? " " : "", path);
+		if (used >= cexlen)
+			break;
+	}
+	free(replay);
+	return ret;
 }
 
 static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
@@ -360,7 +456,8 @@ static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
 	struct sim_explore_result *fair = malloc(sizeof(*fair));
 	struct sim_explore_result *prio = malloc(sizeof(*prio));
 	struct sim_explore_opts base = c->opts;
-	char a[32], b[32], search[160];
+	char h[24], st[24], ll[24], other[64], s1[24], s2[24];
+	char cex1[512], cex2[512];
 	unsigned i;
 	int ret = 0;
 
@@ -370,10 +467,15 @@ static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
 		fprintf(stderr, "nvtsim explore: out of memory\n");
 		return 2;
 	}
-	printf("nvtsim explore --all-variants: %s, fair: %s, prio: pb\n\n",
-	       sc->path, sim_strategy_names[base.strategy]);
-	printf("%-14s %-17s %-10s %-10s %9s %8s %6s  %s\n", "variant", "name",
-	       "fair", "prio", "to first", "time", "steps", "search (fair; prio)");
+	printf("nvtsim explore --all-variants: %s\n", sc->path);
+	printf("fair policy: %s; prio policy (livelock): pb; up to %u preemption%s; budget %llu executions each\n",
+	       sim_strategy_names[base.strategy], base.preemptions_max,
+	       base.preemptions_max == 1 ? "" : "s",
+	       (unsigned long long)base.executions_max);
+	printf("a cell is '-' (not seen) or @N (first seen in execution N)\n\n");
+	printf("%-13s %-17s %-8s %-8s %-9s %-10s %-12s %-12s %7s %6s  %s\n",
+	       "variant", "name", "hang", "stall", "livelock", "other",
+	       "fair search", "prio search", "time", "steps", "counterexample");
 	for (i = 0; i < sim_nvariants; i++) {
 		char err[512];
 		int r1, r2;
@@ -385,28 +487,34 @@ static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
 			break;
 		}
 		c->opts = base;
+		c->opts.keep_going = true;
 		sc->cfg.policy = SIM_POLICY_FAIR;
-		r1 = explore_one(c, sc, w, true, fair);
+		r1 = table_search(c, sc, w, fair, cex1, sizeof(cex1));
 		c->opts = base;
-		c->opts.strategy = SIM_STRAT_PB;
+		c->opts.keep_going = true;
+		c->opts.only_kind = SIM_V_LIVELOCK;
+		if (c->opts.strategy == SIM_STRAT_DPOR)
+			c->opts.strategy = SIM_STRAT_PB;
 		sc->cfg.policy = SIM_POLICY_PRIO;
-		r2 = explore_one(c, sc, w, true, prio);
+		r2 = table_search(c, sc, w, prio, cex2, sizeof(cex2));
 		if (r1 == 2 || r2 == 2) {
 			ret = 2;
 			break;
 		}
 		if (r1 || r2)
 			ret = 1;
-		describe_search(fair, &base, search, sizeof(search));
-		printf("%-14s %-17s %-10s %-10s %9llu %7.2fs %6u  %s; %s\n",
+		printf("%-13s %-17s %-8s %-8s %-9s %-10s %-12s %-12s %6.2fs %6u  %s%s%s\n",
 		       sim_variants[i].id, sim_variants[i].name,
-		       found_kinds(fair, a, sizeof(a)), found_kinds(prio, b, sizeof(b)),
-		       (unsigned long long)(fair->first.found ? fair->executions_to_first :
-						prio->executions_to_first),
+		       kind_cell(fair, SIM_V_HANG, h, sizeof(h)),
+		       kind_cell(fair, SIM_V_STALL, st, sizeof(st)),
+		       kind_cell(prio, SIM_V_LIVELOCK, ll, sizeof(ll)),
+		       other_cell(fair, prio, other, sizeof(other)),
+		       search_cell(fair, &base, s1, sizeof(s1)),
+		       search_cell(prio, &c->opts, s2, sizeof(s2)),
 		       fair->seconds + prio->seconds,
-		       fair->first.found ? fair->first.nchoices : prio->first.nchoices,
-		       fair->exhausted ? "exhausted" : fair->first.found ? "found" : "budget",
-		       prio->exhausted ? "exhausted" : prio->first.found ? "found" : "budget");
+		       fair->first.found ? fair->first.nchoices :
+					   prio->first.found ? prio->first.nchoices : 0,
+		       cex1, cex1[0] && cex2[0] ? " " : "", cex2);
 		fflush(stdout);
 	}
 	c->opts = base;

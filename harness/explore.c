@@ -38,6 +38,7 @@ struct sim__node {
 	uint8_t sleep;			/* need not be tried here */
 	uint8_t chosen;			/* context of the step taken here */
 	uint16_t preempt;		/* preemptions before this state */
+	bool prev_yields;		/* the last step's context sits at a yield point */
 	struct sim_fp fp[SIM_CTX_MAX];	/* every context's next step, here */
 	uint32_t vc[SIM_CTX_MAX];	/* vector clock of the step taken here */
 };
@@ -80,13 +81,14 @@ static double sim__seconds(const struct timespec *t0)
 void sim_explore_opts_default(struct sim_explore_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->strategy = SIM_STRAT_DPOR;
+	o->strategy = SIM_STRAT_PB;
 	o->executions_max = 1000000;
 	o->seed = 1;
 	o->pct_depth = 3;
-	o->preemptions_max = 3;
+	o->preemptions_max = 1;
 	o->minimize = true;
 	o->minimize_executions_max = 200000;
+	o->only_kind = -1;
 }
 
 static inline unsigned sim__lowest(uint8_t mask)
@@ -199,22 +201,29 @@ static uint8_t sim__bounded(const struct sim__explorer *x, unsigned d,
 	if (x->bound == SIM__NO_BOUND || !d)
 		return cand;
 	prev = x->nodes[d - 1].chosen;
-	if (!(nd->enabled >> prev & 1) || nd->preempt + 1u <= x->bound)
+	if (!(nd->enabled >> prev & 1) || nd->prev_yields ||
+	    nd->preempt + 1u <= x->bound)
 		return cand;
 	return cand & (uint8_t)(1u << prev);
 }
 
-/* Go on with the context that ran last when it may: fewer preemptions first. */
+/*
+ * Go on with the context that ran last when it may (fewer preemptions
+ * first), unless it sits at a yield point: then let the others go first.
+ */
 static unsigned sim__prefer(const struct sim__explorer *x, unsigned d,
 			    uint8_t cand)
 {
+	const struct sim__node *nd = &x->nodes[d];
 	unsigned prev;
 
-	if (d) {
-		prev = x->nodes[d - 1].chosen;
-		if (cand >> prev & 1)
-			return prev;
-	}
+	if (!d)
+		return sim__lowest(cand);
+	prev = x->nodes[d - 1].chosen;
+	if (nd->prev_yields && (cand & (uint8_t)~(1u << prev)))
+		return sim__lowest(cand & (uint8_t)~(1u << prev));
+	if (cand >> prev & 1)
+		return prev;
 	return sim__lowest(cand);
 }
 
@@ -261,6 +270,8 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 	nd->done = 0;
 	nd->backtrack = 0;
 	nd->preempt = (uint16_t)w->preemptions;
+	nd->prev_yields = w->last_ctx >= 0 &&
+		sim_ctx_yields(&w->ctx[w->last_ctx]);
 	nd->sleep = x->sleep_sets && d ? sim__child_sleep(x, d - 1) : 0;
 	if (x->dpor)
 		sim__races(x, d);
@@ -357,11 +368,20 @@ static void sim__progress(struct sim__explorer *x, bool last)
 		x->tty ? (last ? "\n" : "   ") : "\n");
 }
 
+static bool sim__counts(const struct sim__explorer *x,
+			const struct sim_verdict *v)
+{
+	if (!sim__is_failure(v))
+		return false;
+	return x->o->only_kind < 0 || v->kind == x->o->only_kind;
+}
+
 /* Books an execution; true when the search should stop. */
 static bool sim__account(struct sim__explorer *x)
 {
 	struct sim_world *w = x->w;
 	struct sim_explore_result *r = x->r;
+	struct sim_explore_kind *k;
 
 	r->executions++;
 	r->steps += w->steps;
@@ -373,7 +393,23 @@ static bool sim__account(struct sim__explorer *x)
 		     (w->preemptions == x->best->preemptions &&
 		      w->steps < x->best->nchoices)))
 			sim__capture(w, x->best);
-	} else if (sim__is_failure(&w->verdict)) {
+		return r->executions >= x->budget;
+	}
+	/* running out of steps proves nothing: a fair scheduler would go on */
+	if (w->verdict.kind == SIM_V_STEP_BOUND) {
+		r->inconclusive++;
+		return r->executions >= x->budget;
+	}
+	if (sim__is_failure(&w->verdict)) {
+		k = &r->by_kind[w->verdict.kind];
+		k->count++;
+		if (!k->executions_to_first) {
+			k->executions_to_first = r->executions;
+			k->seconds_to_first = sim__seconds(&x->t0);
+			sim__capture(w, &k->fail);
+		}
+	}
+	if (sim__counts(x, &w->verdict)) {
 		r->failures++;
 		if (!r->first.found) {
 			sim__capture(w, &r->first);
@@ -439,17 +475,19 @@ static int sim__init(struct sim__explorer *x, struct sim_world *w,
 	return x->nodes ? 0 : -1;
 }
 
-/* Fewest preemptions, then fewest steps, with the first failure's signature. */
-static void sim__minimize(struct sim__explorer *x)
+/* Fewest preemptions, then fewest steps, for failures with f's signature. */
+static uint64_t sim__minimize(struct sim__explorer *x,
+			      struct sim_explore_failure *f)
 {
-	struct sim_explore_result *r = x->r, scratch;
+	struct sim_explore_result scratch;
 	struct sim__explorer m = *x;
-	unsigned k, orig = r->first.preemptions;
+	struct sim_verdict want = f->verdict;
+	unsigned k, orig = f->preemptions;
 
 	memset(&scratch, 0, sizeof(scratch));
 	m.r = &scratch;
-	m.want = &r->first.verdict;
-	m.best = &r->first;
+	m.want = &want;
+	m.best = f;
 	m.dpor = false;
 	m.sleep_sets = false;
 	m.stateful = false;
@@ -458,11 +496,31 @@ static void sim__minimize(struct sim__explorer *x)
 	for (k = 0; k <= orig; k++) {
 		m.bound = k;
 		sim__dfs(&m);
-		if (r->first.preemptions <= k || scratch.executions >= m.budget)
+		if (f->preemptions <= k || scratch.executions >= m.budget)
 			break;
 	}
+	return scratch.executions;
+}
+
+static void sim__minimize_all(struct sim__explorer *x)
+{
+	struct sim_explore_result *r = x->r;
+	unsigned k;
+
+	if (!r->first.found)
+		return;
+	r->minimize_executions = sim__minimize(x, &r->first);
+	for (k = 0; k < SIM_V_KINDS && x->o->keep_going; k++) {
+		struct sim_explore_failure *f = &r->by_kind[k].fail;
+
+		if (!f->found)
+			continue;
+		if (f->verdict.kind == r->first.verdict.kind)
+			*f = r->first;
+		else
+			r->minimize_executions += sim__minimize(x, f);
+	}
 	r->minimized = true;
-	r->minimize_executions = scratch.executions;
 }
 
 int sim_explore(struct sim_world *w, const struct sim_config *cfg,
@@ -500,7 +558,8 @@ int sim_explore(struct sim_world *w, const struct sim_config *cfg,
 			x.bound = k;
 			r->bound = k;
 			r->exhausted = sim__dfs(&x);
-			if (r->first.found || r->executions >= x.budget)
+			if ((r->first.found && !o->keep_going) ||
+			    r->executions >= x.budget)
 				break;
 		}
 		break;
@@ -511,8 +570,8 @@ int sim_explore(struct sim_world *w, const struct sim_config *cfg,
 	}
 	r->seconds = sim__seconds(&x.t0);
 	sim__progress(&x, true);
-	if (r->first.found && o->minimize && !o->keep_going)
-		sim__minimize(&x);
+	if (o->minimize)
+		sim__minimize_all(&x);
 	free(x.nodes);
 	return 0;
 }

@@ -29,6 +29,7 @@ struct sim_explore_opts {
 	unsigned pct_depth;
 	unsigned preemptions_max;	/* pb: the highest bound tried */
 	bool keep_going;		/* count every failure instead of stopping at the first */
+	int only_kind;			/* >= 0: only this verdict kind counts as found */
 	bool minimize;			/* shrink the first failure: fewest preemptions, then steps */
 	uint64_t minimize_executions_max;
 	bool progress;			/* a progress line on stderr */
@@ -42,12 +43,21 @@ struct sim_explore_failure {
 	uint32_t preemptions;
 };
 
+/* When the search first saw a failure of one kind, and that failure. */
+struct sim_explore_kind {
+	uint64_t executions_to_first;	/* 0: never */
+	double seconds_to_first;
+	uint64_t count;
+	struct sim_explore_failure fail;	/* minimised when the search minimises */
+};
+
 struct sim_explore_result {
 	uint64_t executions;
 	uint64_t steps;
 	uint64_t states;		/* distinct states (stateful search) */
 	uint64_t pruned;		/* executions cut short: sleep set or visited state */
 	uint64_t failures;
+	uint64_t inconclusive;		/* executions that ran into steps_max */
 	bool exhausted;			/* every interleaving (within the bound) explored */
 	bool bounded;			/* pb: bound reached below */
 	unsigned bound;
@@ -55,6 +65,7 @@ struct sim_explore_result {
 	double seconds_to_first;
 	double seconds;
 	struct sim_explore_failure first;
+	struct sim_explore_kind by_kind[SIM_V_KINDS];
 	bool minimized;
 	uint64_t minimize_executions;
 };

@@ -164,13 +164,76 @@ static bool sim__policy_allows(struct sim_world *w, const struct sim_ctx *c)
 
 unsigned sim_runnable_ctxs(struct sim_world *w, uint8_t *ids)
 {
-	unsigned i, n = 0;
+	unsigned i, n = 0, k = (unsigned)sim_ctx_kworker(w);
 
 	for (i = 0; i < w->nctx; i++)
 		if (sim_ctx_enabled(w, &w->ctx[i]) &&
 		    sim__policy_allows(w, &w->ctx[i]))
 			ids[n++] = (uint8_t)i;
+	/*
+	 * Fair policy: a kworker that keeps requeueing io_work yields at
+	 * cond_resched() between runs; after a few runs in a row, whoever else
+	 * is waiting runs first, as CFS would see to. (Strict priority is
+	 * --policy prio's business.)
+	 */
+	if (w->policy == SIM_POLICY_FAIR && n > 1 &&
+	    w->kworker_streak >= SIM_FAIR_KWORKER_RUNS &&
+	    sim_ctx_yields(&w->ctx[k])) {
+		for (i = 0; i < n && ids[i] != k; i++)
+			;
+		if (i < n) {
+			memmove(ids + i, ids + i + 1, n - i - 1);
+			n--;
+		}
+	}
 	return n;
+}
+
+/* The operations one round of a livelock cycle does, each once, in order. */
+static void sim__describe_cycle(struct sim_world *w, uint64_t from)
+{
+	struct sim_verdict *v = &w->verdict;
+	const char *seen_fn[16];
+	uint8_t seen_op[16], seen_ctx[16];
+	unsigned nseen = 0, i;
+	uint64_t s;
+	size_t used;
+
+	for (s = from; s < w->steps && s < SIM_TAKEN_MAX && nseen < 16; s++) {
+		for (i = 0; i < nseen; i++)
+			if (seen_ctx[i] == w->taken[s] && seen_op[i] == w->taken_op[s] &&
+			    seen_fn[i] == w->taken_fn[s])
+				break;
+		if (i < nseen)
+			continue;
+		seen_ctx[nseen] = w->taken[s];
+		seen_op[nseen] = w->taken_op[s];
+		seen_fn[nseen++] = w->taken_fn[s];
+	}
+	used = strlen(v->detail);
+	used += (size_t)snprintf(v->detail + used, sizeof(v->detail) - used,
+				 "  the cycle does, over and over:\n");
+	for (i = 0; i < nseen && used < sizeof(v->detail); i++)
+		used += (size_t)snprintf(v->detail + used, sizeof(v->detail) - used,
+					 "    %-8s %-30s %s\n", w->ctx[seen_ctx[i]].name,
+					 seen_fn[i] ? seen_fn[i] : "",
+					 sim_op_names[seen_op[i]]);
+	for (i = 0; i < w->cfg.nsubs && used < sizeof(v->detail); i++) {
+		const struct sim_ctx *sub = &w->ctx[i];
+
+		if (sub->done)
+			continue;
+		used += (size_t)snprintf(v->detail + used, sizeof(v->detail) - used,
+					 "  %-8s waits at %s(%s) in %s%s\n", sub->name,
+					 sim_op_names[sub->op],
+					 sim_short_name(sub->obj_name), sub->fn,
+					 sub->cpu == w->cfg.env.io_cpu ?
+					 ": on the kworker's CPU, it never gets to run" : "");
+	}
+	if (w->queues[1].send_mutex.owner && used < sizeof(v->detail))
+		snprintf(v->detail + used, sizeof(v->detail) - used,
+			 "  send_mutex:   held by %s\n",
+			 w->ctx[w->queues[1].send_mutex.owner - 1].name);
 }
 
 static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
@@ -195,6 +258,7 @@ static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
 			 (unsigned long long)w->mark_step[i],
 			 (unsigned long long)w->steps);
 		w->verdict.req = -1;
+		sim__describe_cycle(w, w->mark_step[i]);
 		return;
 	}
 	i = w->nmarks++ % SIM_LIVELOCK_MARKS;
@@ -207,10 +271,15 @@ void sim_step(struct sim_world *w, int id)
 	struct sim_ctx *c = &w->ctx[id];
 
 	if (w->last_ctx >= 0 && w->last_ctx != id &&
+	    !sim_ctx_yields(&w->ctx[w->last_ctx]) &&
 	    sim_ctx_enabled(w, &w->ctx[w->last_ctx]) &&
 	    sim__policy_allows(w, &w->ctx[w->last_ctx]))
 		w->preemptions++;
 	w->last_ctx = id;
+	if (c->kind != SIM_CTX_KWORKER)
+		w->kworker_streak = 0;
+	else if (c->op == SIM_OP_WORK_WAIT)
+		w->kworker_streak++;
 	if (w->steps < SIM_TAKEN_MAX) {
 		w->taken[w->steps] = (uint8_t)id;
 		w->taken_op[w->steps] = c->op;

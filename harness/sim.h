@@ -105,6 +105,8 @@ struct sim_verdict {
 };
 
 #define SIM_LIVELOCK_MARKS 64
+/* Fair policy: work items in a row before a waiting task gets a turn. */
+#define SIM_FAIR_KWORKER_RUNS 3
 
 struct sim_ctx {
 	struct sim_fiber fiber;
@@ -157,6 +159,7 @@ struct sim_world {
 	uint8_t policy;			/* enum sim_policy */
 	int last_ctx;			/* context of the last step, or -1 */
 	uint32_t preemptions;		/* switches away from a context that could go on */
+	uint32_t kworker_streak;	/* work items the kworker started while others waited */
 	uint8_t taken[SIM_TAKEN_MAX];	/* context chosen at each step */
 	uint8_t taken_op[SIM_TAKEN_MAX];	/* the operation it did */
 	const char *taken_fn[SIM_TAKEN_MAX];
@@ -252,6 +255,15 @@ bool sim_ctx_enabled(struct sim_world *w, const struct sim_ctx *c);
 unsigned sim_enabled_ctxs(struct sim_world *w, uint8_t *ids);
 /* Runs context id for one step (then the livelock check, under SIM_POLICY_PRIO). */
 void sim_step(struct sim_world *w, int id);
+/*
+ * At a yield point: the kworker between two work items, where
+ * worker_thread() calls cond_resched(). Switching away is no preemption.
+ */
+static inline bool sim_ctx_yields(const struct sim_ctx *c)
+{
+	return c->kind == SIM_CTX_KWORKER && c->op == SIM_OP_WORK_WAIT;
+}
+
 /* Enabled, and allowed to run by the world's policy. */
 unsigned sim_runnable_ctxs(struct sim_world *w, uint8_t *ids);
 /* Runs with the choice source until idle, stopped or steps_max; then checks. */

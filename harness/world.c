@@ -146,6 +146,7 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 	w->policy = cfg->policy;
 	w->last_ctx = -1;
 	w->preemptions = 0;
+	w->kworker_streak = 0;
 	w->nmarks = 0;
 	memset(&w->verdict, 0, sizeof(w->verdict));
 	w->verdict.req = -1;

@@ -48,6 +48,9 @@ extern const char *const sim_op_names[SIM_OP_KINDS];
  */
 void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	       const char *fn);
+/* The same, for an operation that also writes a second object (the entry a list op moves). */
+void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
+		const char *obj_name, const char *fn);
 
 /* The CPU the running context is on (raw_smp_processor_id). */
 int sim_current_cpu(void);
