@@ -34,7 +34,8 @@ static const char *const usage_explore =
 	"usage: nvtsim explore [CONFIG] [--variant V | --all-variants] [--strategy S]\n"
 	"                      [--policy fair|prio] [--executions N] [--seed N]\n"
 	"                      [--pct-depth D] [--preemptions N] [--steps-max N]\n"
-	"                      [--keep-going] [--no-minimize] [--out DIR] [--progress]\n"
+	"                      [--check KIND] [--keep-going] [--no-minimize] [--out DIR]\n"
+	"                      [--progress]\n"
 	"\n"
 	"Searches the interleavings of CONFIG (a scenario file; its schedule and\n"
 	"expect lines are ignored) for one that leaves a request behind. Without\n"
@@ -49,6 +50,8 @@ static const char *const usage_explore =
 	"                   CPU whenever it can run (finds livelocks; uses pb, not dpor)\n"
 	"  --executions N   budget (default 1000000)\n"
 	"  --seed N         random and pct: executions use seeds N, N+1, ... (default 1)\n"
+	"  --check KIND     only failures of this kind count: hang, stall, livelock,\n"
+	"                   safety, protocol, error-recovery\n"
 	"  --keep-going     count every failing execution instead of stopping at the first\n"
 	"  --no-minimize    report the first failure as found (default: fewest\n"
 	"                   preemptions, then fewest steps)\n"
@@ -169,6 +172,18 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 			if (num_arg(a, next, 1, SIM_EXPLORE_DEPTH_MAX, &c->steps_max))
 				return -1;
 			i++;
+		} else if (!strcmp(a, "--check") && next) {
+			i++;
+			for (k = 1; k < SIM_V_KINDS; k++)
+				if (!strcmp(argv[i], sim_verdict_names[k]))
+					break;
+			if (k == SIM_V_KINDS || k == SIM_V_PASS ||
+			    k == SIM_V_SCHEDULE || k == SIM_V_STEP_BOUND) {
+				fprintf(stderr, "nvtsim explore: --check '%s': hang, stall, livelock, safety, protocol or error-recovery\n",
+					argv[i]);
+				return -1;
+			}
+			o->only_kind = k;
 		} else if (!strcmp(a, "--keep-going")) {
 			o->keep_going = true;
 		} else if (!strcmp(a, "--no-minimize")) {

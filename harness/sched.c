@@ -95,7 +95,17 @@ int sim_current_ctx(void)
 
 uint64_t sim_clock_steps(void)
 {
-	return sim_cur ? sim_cur->steps : 0;
+	struct sim_world *w = sim_cur;
+
+	/*
+	 * Each context's clock is its own steps: io_work's quota bounds how
+	 * long one run loops on its CPU, and no other context's step shortens
+	 * it. (A global clock would make every step a hidden dependency of
+	 * io_work's loop test, which the reduction cannot see.)
+	 */
+	if (!w)
+		return 0;
+	return w->cur ? w->cur->steps : w->steps;
 }
 
 uint64_t sim_steps_per_jiffy(void)

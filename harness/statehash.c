@@ -136,8 +136,9 @@ uint64_t sim_state_hash(const struct sim_world *w, bool with_time)
 	const struct work_struct *p;
 	unsigned i;
 
+	/* only io_work reads the clock, and its clock is the kworker's steps */
 	if (with_time)
-		sim__mix64(&s, w->steps);
+		sim__mix64(&s, w->ctx[sim_ctx_kworker(w)].steps);
 	sim__mix_queue(&s, &w->queues[1]);
 	for (i = 0; i < w->cfg.nreqs; i++) {
 		const struct nvme_tcp_request *r = &w->rqs[i].req;

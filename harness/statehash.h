@@ -11,9 +11,10 @@
  * Hashes the model's queue and requests, the socket's queued bytes, the
  * controller, the workqueue, and every context's pending operation and live
  * stack (its program point and locals). Counters that only count (io_work
- * runs, bytes ever sent, PDUs seen) are left out. with_time adds the step
- * clock: without it, two states a jiffy apart hash alike, which is what a
- * cycle check wants and a pruning search must not have.
+ * runs, bytes ever sent, PDUs seen) are left out. with_time adds the clock
+ * io_work reads (the kworker's own steps): without it, two states a jiffy
+ * apart hash alike, which is what a cycle check wants and a pruning search
+ * must not have.
  */
 uint64_t sim_state_hash(const struct sim_world *w, bool with_time);
 

@@ -58,7 +58,7 @@ int sim_current_cpu(void);
 /* Id of the running context, or -1 outside a world. */
 int sim_current_ctx(void);
 
-/* Scheduling steps taken so far: the virtual clock behind jiffies. */
+/* Steps the running context has taken: the virtual clock behind jiffies. */
 uint64_t sim_clock_steps(void);
 /* Scheduling steps per jiffy (the io_work quota is one jiffy at HZ=1000). */
 uint64_t sim_steps_per_jiffy(void);

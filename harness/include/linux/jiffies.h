@@ -1,4 +1,4 @@
-/* Faithful over virtual time: one jiffy is a configured number of scheduling steps (HZ=1000). */
+/* Faithful over virtual time: one jiffy is quota_steps of the running context's own steps (HZ=1000). */
 #ifndef NVTSIM_LINUX_JIFFIES_H
 #define NVTSIM_LINUX_JIFFIES_H
 
