@@ -81,27 +81,6 @@ struct explore_cli {
 	struct sim_explore_opts opts;
 };
 
-static int num_arg(const char *opt, const char *s, uint64_t min, uint64_t max,
-		   uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (!s || !*s || *s == '-') {
-		fprintf(stderr, "nvtsim explore: %s needs a number\n", opt);
-		return -1;
-	}
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || *end || v < min || v > max) {
-		fprintf(stderr, "nvtsim explore: %s '%s': expected a number from %llu to %llu\n",
-			opt, s, (unsigned long long)min, (unsigned long long)max);
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 static int strategy_of(const char *s)
 {
 	int i;
@@ -151,25 +130,25 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 			c->policy = !strcmp(argv[i], "prio") ? SIM_POLICY_PRIO :
 							       SIM_POLICY_FAIR;
 		} else if (!strcmp(a, "--executions")) {
-			if (num_arg(a, next, 1, UINT64_MAX / 2, &o->executions_max))
+			if (cli_number("explore", a, next, 1, UINT64_MAX / 2, &o->executions_max))
 				return -1;
 			i++;
 		} else if (!strcmp(a, "--seed")) {
-			if (num_arg(a, next, 0, UINT64_MAX / 2, &o->seed))
+			if (cli_number("explore", a, next, 0, UINT64_MAX / 2, &o->seed))
 				return -1;
 			i++;
 		} else if (!strcmp(a, "--pct-depth")) {
-			if (num_arg(a, next, 1, SIM_PCT_DEPTH_MAX, &v))
+			if (cli_number("explore", a, next, 1, SIM_PCT_DEPTH_MAX, &v))
 				return -1;
 			o->pct_depth = (unsigned)v;
 			i++;
 		} else if (!strcmp(a, "--preemptions")) {
-			if (num_arg(a, next, 0, 64, &v))
+			if (cli_number("explore", a, next, 0, 64, &v))
 				return -1;
 			o->preemptions_max = (unsigned)v;
 			i++;
 		} else if (!strcmp(a, "--steps-max")) {
-			if (num_arg(a, next, 1, SIM_EXPLORE_DEPTH_MAX, &c->steps_max))
+			if (cli_number("explore", a, next, 1, SIM_EXPLORE_DEPTH_MAX, &c->steps_max))
 				return -1;
 			i++;
 		} else if (!strcmp(a, "--check") && next) {

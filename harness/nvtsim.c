@@ -74,26 +74,6 @@ static int cmd_variants(int argc, char **argv)
 	return EXIT_EXPECTED;
 }
 
-static int parse_u64(const char *opt, const char *s, uint64_t max, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (!s || !*s || *s == '-') {
-		fprintf(stderr, "nvtsim run: %s needs a number\n", opt);
-		return -1;
-	}
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || *end || v > max) {
-		fprintf(stderr, "nvtsim run: %s '%s': expected a number from 0 to %llu\n",
-			opt, s, (unsigned long long)max);
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 struct run_opts {
 	const char *path;
 	const char *variant;
@@ -122,12 +102,12 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 			}
 			o->variant = argv[i];
 		} else if (!strcmp(a, "--seed")) {
-			if (parse_u64("--seed", i + 1 < argc ? argv[++i] : NULL,
-				      UINT64_MAX, &o->seed))
+			if (cli_number("run", "--seed", i + 1 < argc ? argv[++i] : NULL,
+				       0, UINT64_MAX, &o->seed))
 				return -1;
 		} else if (!strcmp(a, "--steps-max")) {
-			if (parse_u64("--steps-max", i + 1 < argc ? argv[++i] : NULL,
-				      1000000000, &o->steps_max))
+			if (cli_number("run", "--steps-max", i + 1 < argc ? argv[++i] : NULL,
+				       0, 1000000000, &o->steps_max))
 				return -1;
 			if (!o->steps_max) {
 				fprintf(stderr, "nvtsim run: --steps-max must be at least 1\n");

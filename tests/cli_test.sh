@@ -48,6 +48,22 @@ check unexpected-all 1 "FAIL" -- "$nvtsim" run "$tmp/wrong.nvt" --all-variants
 printf 'request w1 write 8192\nsteps_max 5\nexpect * step-bound\n' >"$tmp/bound.nvt"
 check step-bound 0 "STEP BOUND" -- "$nvtsim" run "$tmp/bound.nvt"
 
+# explore and replay
+check explore-help 0 "--strategy S" -- "$nvtsim" explore --help
+check explore-bad-strategy 2 "unknown strategy 'bfs'" -- "$nvtsim" explore --strategy bfs
+check explore-bad-check 2 "--check 'nope'" -- "$nvtsim" explore --check nope
+check explore-bad-number 2 "--executions '0': expected a number from 1" -- "$nvtsim" explore --executions 0
+check explore-prio-dpor 2 "--policy prio needs --strategy pb" -- "$nvtsim" explore --policy prio --strategy dpor
+check explore-bad-config 2 "bad.nvt:4:" -- "$nvtsim" explore "$tmp/bad.nvt"
+check explore-finds 1 "found:       HANG: w1" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --strategy pct --no-progress --out "$tmp/cex"
+check explore-writes-cex 0 "expect db5ad6b7f8cd hang H2CData w1" -- cat "$tmp/cex/db5ad6b7f8cd-hang.nvt"
+check cex-replays 0 "expected: hang H2CData w1 -> as expected" -- "$nvtsim" run "$tmp/cex/db5ad6b7f8cd-hang.nvt"
+replay=$(grep -o "nvt1:[^']*" "$tmp/cex/db5ad6b7f8cd-hang.nvt")
+check replay 0 "HANG: w1" -- "$nvtsim" replay "$replay"
+check replay-truncated 2 "replay string: truncated" -- "$nvtsim" replay "${replay%%:*}:db5ad6b7f8cd"
+check replay-diverges 2 "left the recorded interleaving" -- "$nvtsim" replay "${replay}a"
+check explore-clean 0 "found:       nothing" -- "$nvtsim" explore "$seed" --variant 3770a42bb8ce --no-progress --out "$tmp/cex"
+
 # the same scenario and seed give a byte-identical trace
 "$nvtsim" run "$top/scenarios/mixed-io.nvt" --seed 42 >"$tmp/a" 2>&1
 "$nvtsim" run "$top/scenarios/mixed-io.nvt" --seed 42 >"$tmp/b" 2>&1
