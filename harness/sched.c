@@ -258,7 +258,7 @@ static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
 	 */
 	if (c->kind != SIM_CTX_KWORKER || c->op != SIM_OP_WORK_WAIT)
 		return;
-	h = sim_state_hash(w, false);
+	h = sim_state_hash_points(w);
 	for (i = 0; i < w->nmarks && i < SIM_LIVELOCK_MARKS; i++) {
 		if (w->mark_hash[i] != h)
 			continue;

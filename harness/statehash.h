@@ -18,6 +18,14 @@
  */
 uint64_t sim_state_hash(const struct sim_world *w, bool with_time);
 
+/*
+ * The same, but each context by its program point (operation, object and
+ * function) instead of its stack bytes. The livelock check uses this: a
+ * -O0 frame keeps stale slots that differ from round to round, so stack
+ * bytes would hide a cycle that is there.
+ */
+uint64_t sim_state_hash_points(const struct sim_world *w);
+
 /* False where the live stack cannot be read (the ucontext fallback). */
 bool sim_state_hash_exact(void);
 
