@@ -322,9 +322,8 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	}
 	printf("found:       %s\n", r->first.verdict.line);
 	fputs(r->first.verdict.detail, stdout);
-	printf("             after %llu executions, %.2f s%s\n",
-	       (unsigned long long)r->executions_to_first, r->seconds_to_first,
-	       c->opts.keep_going ? "" : "");
+	printf("             after %llu executions, %.2f s\n",
+	       (unsigned long long)r->executions_to_first, r->seconds_to_first);
 	if (c->opts.keep_going) {
 		unsigned k;
 

@@ -14,6 +14,7 @@
 #include <linux/uio.h>
 #include <string.h>
 
+#include "ring.h"
 #include "sim.h"
 #include "trace.h"
 
@@ -31,25 +32,6 @@ void sim_sock_reset(struct sock *sk, uint32_t sndbuf_bytes, uint32_t mss_bytes)
 	s->rq_stream_off = 0;
 	s->write_space_calls = s->data_ready_calls = 0;
 	s->eagain_sends = s->short_sends = 0;
-}
-
-static void sim__ring_put(u8 *ring, u32 cap, u32 head, u32 len,
-			  const u8 *src, u32 n)
-{
-	u32 at = (head + len) % cap;
-	u32 first = n < cap - at ? n : cap - at;
-
-	memcpy(ring + at, src, first);
-	memcpy(ring, src + first, n - first);
-}
-
-static void sim__ring_get(const u8 *ring, u32 cap, u32 from, u8 *dst, u32 n)
-{
-	u32 at = from % cap;
-	u32 first = n < cap - at ? n : cap - at;
-
-	memcpy(dst, ring + at, first);
-	memcpy(dst + first, ring, n - first);
 }
 
 static bool sim__more(int flags)
@@ -76,7 +58,7 @@ static int sim__sendmsg(struct sock *sk, const u8 *buf, size_t size, int flags)
 		s->eagain_sends++;
 		return -EAGAIN;
 	}
-	sim__ring_put(s->sq, SIM_SOCK_SQ_BYTES, s->sq_head, s->sq_len, buf, n);
+	sim_ring_write(s->sq, SIM_SOCK_SQ_BYTES, s->sq_head + s->sq_len, buf, n);
 	s->sq_len += n;
 	if (n < size) {
 		/* out of room: tcp_sendmsg pushes what it copied, then says EAGAIN-ish */
@@ -133,7 +115,7 @@ uint32_t sim_sock_xmit(struct sock *sk, uint8_t *buf, uint32_t max_bytes)
 		n = s->mss_bytes;
 	if (n > max_bytes)
 		n = max_bytes;
-	sim__ring_get(s->sq, SIM_SOCK_SQ_BYTES, s->sq_head, buf, n);
+	sim_ring_read(s->sq, SIM_SOCK_SQ_BYTES, s->sq_head, buf, n);
 	s->sq_head = (s->sq_head + n) % SIM_SOCK_SQ_BYTES;
 	s->sq_len -= n;
 	s->sq_pushed_bytes -= n;
@@ -157,7 +139,7 @@ void sim_sock_deliver(struct sock *sk, const uint8_t *buf, uint32_t len)
 {
 	struct sim_sock *s = &sk->sim;
 
-	sim__ring_put(s->rq, SIM_SOCK_RQ_BYTES, s->rq_head, s->rq_len, buf, len);
+	sim_ring_write(s->rq, SIM_SOCK_RQ_BYTES, s->rq_head + s->rq_len, buf, len);
 	s->rq_len += len;
 	s->seg_bytes[(s->seg_head + s->nsegs) % SIM_SOCK_RQ_SEGS] = len;
 	s->nsegs++;
@@ -201,7 +183,7 @@ int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 {
 	if (offset < 0 || len < 0 || (u32)offset + (u32)len > skb->len)
 		return -EFAULT;
-	sim__ring_get(skb->ss->rq, SIM_SOCK_RQ_BYTES, skb->ring_off + (u32)offset,
+	sim_ring_read(skb->ss->rq, SIM_SOCK_RQ_BYTES, skb->ring_off + (u32)offset,
 		      to, (u32)len);
 	return 0;
 }

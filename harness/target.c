@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ring.h"
 #include "target.h"
 
 /* The longest header the parser ever needs in one piece (ICReq). */
@@ -70,24 +71,6 @@ static uint32_t sim__ring_wrap(uint32_t pos, uint32_t size)
 	return pos >= size ? pos - size : pos;
 }
 
-static void sim__ring_read(const uint8_t *ring, uint32_t size, uint32_t head,
-			   uint8_t *dst, uint32_t len)
-{
-	uint32_t first = size - head < len ? size - head : len;
-
-	memcpy(dst, ring + head, first);
-	memcpy(dst + first, ring, len - first);
-}
-
-static void sim__ring_write(uint8_t *ring, uint32_t size, uint32_t pos,
-			    const uint8_t *src, uint32_t len)
-{
-	uint32_t first = size - pos < len ? size - pos : len;
-
-	memcpy(ring + pos, src, first);
-	memcpy(ring, src + first, len - first);
-}
-
 static void sim__rx_drop(struct sim_target *t, uint32_t len)
 {
 	t->rx_head = sim__ring_wrap(t->rx_head + len, SIM_TARGET_RX_BYTES);
@@ -107,7 +90,7 @@ static uint32_t sim__tx_tail(const struct sim_target *t)
 /* Callers have made sure of the room: see sim__answer_bytes(). */
 static void sim__tx_put(struct sim_target *t, const uint8_t *src, uint32_t len)
 {
-	sim__ring_write(t->tx, SIM_TARGET_TX_BYTES, sim__tx_tail(t), src, len);
+	sim_ring_write(t->tx, SIM_TARGET_TX_BYTES, sim__tx_tail(t), src, len);
 	t->tx_len += len;
 }
 
@@ -460,7 +443,7 @@ static bool sim__rx_header(struct sim_target *t)
 
 	if (n < SIM_PDU_CH_BYTES)
 		return false;
-	sim__ring_read(t->rx, SIM_TARGET_RX_BYTES, t->rx_head, hdr, n);
+	sim_ring_read(t->rx, SIM_TARGET_RX_BYTES, t->rx_head, hdr, n);
 	switch (sim_pdu_decode(hdr, n, &t->cur, err, sizeof(err))) {
 	case SIM_PDU_SHORT:
 		return false;
@@ -577,7 +560,7 @@ void sim_target_rx(struct sim_target *t, const uint8_t *buf, uint32_t len)
 	/* a harness bug, not the host's: keep memory safe even under NDEBUG */
 	if (len > sim_target_rx_room(t))
 		len = sim_target_rx_room(t);
-	sim__ring_write(t->rx, SIM_TARGET_RX_BYTES, tail, buf, len);
+	sim_ring_write(t->rx, SIM_TARGET_RX_BYTES, tail, buf, len);
 	t->rx_len += len;
 }
 
@@ -613,7 +596,7 @@ uint32_t sim_target_tx_take(struct sim_target *t, uint8_t *buf, uint32_t len)
 {
 	if (len > t->tx_len)
 		len = t->tx_len;
-	sim__ring_read(t->tx, SIM_TARGET_TX_BYTES, t->tx_head, buf, len);
+	sim_ring_read(t->tx, SIM_TARGET_TX_BYTES, t->tx_head, buf, len);
 	t->tx_head = sim__ring_wrap(t->tx_head + len, SIM_TARGET_TX_BYTES);
 	t->tx_len -= len;
 	return len;
