@@ -79,6 +79,7 @@ static void sim__net_tx(struct sim_world *w)
 		sim_trace_ctx(w, "tcp_write_xmit",
 			      "%u bytes host -> controller  [queued %u, corked %u]",
 			      n, sk->sim.sq_len, sim_sock_corked(sk));
+		sim_trace_wire(w, SIM_WIRE_H2C, w->wire, n);
 		/* the ACK frees send space: tcp_check_space() */
 		if (w->socket.flags & (1UL << SOCK_NOSPACE)) {
 			sk->sim.write_space_calls++;
@@ -106,6 +107,7 @@ static void sim__net_rx(struct sim_world *w)
 		sk->sim.data_ready_calls++;
 		sim_trace_ctx(w, "tcp_v4_rcv",
 			      "%u bytes controller -> host: ->sk_data_ready()", n);
+		sim_trace_wire(w, SIM_WIRE_C2H, w->wire, n);
 		sk->sk_data_ready(sk);
 	}
 }
@@ -117,10 +119,12 @@ static void sim__target(struct sim_world *w)
 			  "nvmet_tcp_io_work");
 		sim_target_process(&w->target);
 		w->target_idle_rx = w->target.rx_len;
-		if (w->target.failed)
+		if (w->target.failed) {
+			w->verdict.pdu_type = w->target.failed_type;
 			sim_stop(w, SIM_V_PROTOCOL,
 				 "PROTOCOL: the controller rejected the host's stream: %s",
 				 w->target.error);
+		}
 	}
 }
 

@@ -28,6 +28,7 @@ static SIM__PRINTF(2, 3) int sim__fail(struct sim_target *t, const char *fmt, ..
 	if (t->failed)
 		return -1;
 	t->failed = true;
+	t->failed_type = t->cur.type;
 	va_start(ap, fmt);
 	vsnprintf(t->error, sizeof(t->error), fmt, ap);
 	va_end(ap);
@@ -448,6 +449,7 @@ static bool sim__rx_header(struct sim_target *t)
 	case SIM_PDU_SHORT:
 		return false;
 	case SIM_PDU_BAD:
+		t->cur.type = hdr[0];
 		sim__fail(t, "malformed PDU header: %s", err);
 		return true;
 	case SIM_PDU_OK:

@@ -65,6 +65,7 @@ struct sim_target {
 
 	/* first protocol violation; after one, the controller stops processing */
 	bool failed;
+	uint8_t failed_type;		/* type of the PDU it refused */
 	char error[256];
 
 	/* counters for tests and the checker */
