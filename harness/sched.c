@@ -260,7 +260,12 @@ static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
 		return;
 	h = sim_state_hash_points(w);
 	for (i = 0; i < w->nmarks && i < SIM_LIVELOCK_MARKS; i++) {
-		if (w->mark_hash[i] != h)
+		/*
+		 * A cycle the scheduler chose (another context could have run
+		 * in it: the network, say) is starvation by the choice source,
+		 * not a loop the policy forces.
+		 */
+		if (w->mark_hash[i] != h || w->choice_step >= w->mark_step[i])
 			continue;
 		sim_stop(w, SIM_V_LIVELOCK,
 			 "LIVELOCK: under strict kworker priority the world comes back to the same state every %llu steps (steps %llu to %llu) and no request makes progress",
@@ -279,6 +284,10 @@ static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
 void sim_step(struct sim_world *w, int id)
 {
 	struct sim_ctx *c = &w->ctx[id];
+	uint8_t ids[SIM_CTX_MAX];
+
+	if (w->policy == SIM_POLICY_PRIO && sim_runnable_ctxs(w, ids) > 1)
+		w->choice_step = w->steps;
 
 	if (w->last_ctx >= 0 && w->last_ctx != id &&
 	    !sim_ctx_yields(&w->ctx[w->last_ctx]) &&
@@ -299,6 +308,8 @@ void sim_step(struct sim_world *w, int id)
 	w->steps++;
 	c->steps++;
 	c->last_fn = c->fn;
+	if (w->trace)
+		sim_trace_step(w, c);
 	w->cur = c;
 	sim_fiber_switch(&w->main_fiber, &c->fiber);
 	w->cur = NULL;

@@ -169,6 +169,7 @@ struct sim_world {
 	unsigned nmarks;
 	uint64_t mark_hash[SIM_LIVELOCK_MARKS];
 	uint64_t mark_step[SIM_LIVELOCK_MARKS];
+	uint64_t choice_step;		/* last step at which another context could have run */
 
 	/* host side */
 	struct device dev;

@@ -148,11 +148,13 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 	w->preemptions = 0;
 	w->kworker_streak = 0;
 	w->nmarks = 0;
+	w->choice_step = 0;
 	memset(&w->verdict, 0, sizeof(w->verdict));
 	w->verdict.req = -1;
 	w->verdict.pdu_type = 0xff;
 	w->last_model_error[0] = 0;
 	sim_cur = w;
+	sim_trace_start(w);
 
 	sim__host_reset(w);
 	sim__target_reset(w);
