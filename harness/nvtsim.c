@@ -23,6 +23,7 @@ static const char *const usage_main =
 	"  run SCENARIO [options]   run a scenario, print its timeline and verdict\n"
 	"  explore [CONFIG] [opts]  search the interleavings for a request left behind\n"
 	"  replay STRING            rerun an interleaving the explorer printed\n"
+	"  import-crash FILE        turn a saved fuzz_interleave input into a scenario\n"
 	"  variants                 list the upstream variants the model can be\n"
 	"  help [COMMAND]           this text, or a command's\n"
 	"\n"
@@ -31,7 +32,8 @@ static const char *const usage_main =
 
 static const char *const usage_run =
 	"usage: nvtsim run SCENARIO [--variant V | --all-variants] [--seed N]\n"
-	"                  [--steps-max N] [--quiet]\n"
+	"                  [--steps-max N] [--quiet] [--trace FILE\n"
+	"                  [--trace-format text|json|chrome]] [--pcap FILE]\n"
 	"\n"
 	"Runs SCENARIO on one variant and prints the timeline (context, kernel\n"
 	"function, operation; what went on the wire) and the verdict.\n"
@@ -42,11 +44,20 @@ static const char *const usage_run =
 	"  --seed N        seed for a scenario without a schedule (default 1);\n"
 	"                  with a schedule the rest of the run is lowest context first\n"
 	"  --steps-max N   give up after N scheduling steps (default: scenario's, else 100000)\n"
-	"  --quiet         verdict only, no timeline\n"
+	"  --quiet         verdict only, no timeline\n";
+
+static const char *const usage_run_tail =
 	"\n"
 	"exit 0 when the verdict is what the scenario expects for the variant\n"
 	"(pass where it says nothing; with --all-variants, on every variant),\n"
 	"1 when not, 2 on bad input.\n";
+
+static void print_usage_run(void)
+{
+	fputs(usage_run, stdout);
+	fputs(cli_trace_usage, stdout);
+	fputs(usage_run_tail, stdout);
+}
 
 static const char *const usage_variants =
 	"usage: nvtsim variants\n"
@@ -81,6 +92,7 @@ struct run_opts {
 	uint64_t steps_max;
 	bool quiet;
 	bool all_variants;
+	struct cli_trace trace;
 };
 
 static int parse_run(int argc, char **argv, struct run_opts *o)
@@ -91,9 +103,14 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 	o->seed = 1;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
+		int t = cli_trace_opt("run", argc, argv, &i, &o->trace);
 
+		if (t < 0)
+			return -1;
+		if (t > 0)
+			continue;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage_run, stdout);
+			print_usage_run();
 			exit(EXIT_EXPECTED);
 		} else if (!strcmp(a, "--variant")) {
 			if (++i == argc) {
@@ -136,6 +153,10 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 		fprintf(stderr, "nvtsim run: --variant and --all-variants do not go together\n");
 		return -1;
 	}
+	if (o->all_variants && (o->trace.path || o->trace.pcap)) {
+		fprintf(stderr, "nvtsim run: --trace and --pcap record one run: give --variant, not --all-variants\n");
+		return -1;
+	}
 	return 0;
 }
 
@@ -155,7 +176,8 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 		   struct sim_world *w, bool timeline)
 {
 	struct sim_choice choice;
-	struct sim_trace trace = { .out = stdout };
+	struct sim_trace trace = { .out = timeline ? stdout : NULL };
+	bool tracing = timeline || o->trace.path || o->trace.pcap;
 	const struct sim_variant *v = &sim_variants[sc->cfg.variant];
 	const struct sim_expect *e;
 	char err[512], want[96];
@@ -173,11 +195,17 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 		printf("nvtsim: %s on %s (%s, %s)\n\n%6s  %-8s %-30s %s\n", o->path,
 		       v->id, v->name, v->release, "step", "context",
 		       "function", "event");
-	sim_world_reset(w, &sc->cfg, &choice, timeline ? &trace : NULL);
+	if (cli_trace_open("run", &o->trace, &trace))
+		return EXIT_USAGE;
+	sim_world_reset(w, &sc->cfg, &choice, tracing ? &trace : NULL);
 	if (sc->has_schedule)
 		sim_run_schedule(w, sc->steps, sc->nsteps);
 	else
 		sim_run(w);
+	sim_trace_finish(w);
+	w->trace = NULL;
+	if (cli_trace_close(&o->trace, &trace))
+		return EXIT_USAGE;
 
 	e = sim_scenario_expect(sc, sc->cfg.variant);
 	sim_expect_describe(sc, e, want, sizeof(want));
@@ -265,12 +293,14 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "help")) {
 		if (argc > 2 && !strcmp(argv[2], "run"))
-			fputs(usage_run, stdout);
+			print_usage_run();
 		else if (argc > 2 && (!strcmp(argv[2], "explore") ||
 				      !strcmp(argv[2], "replay")))
 			return !strcmp(argv[2], "explore") ?
 				cmd_explore(2, (char *[]){ "explore", "--help", NULL }) :
 				cmd_replay(2, (char *[]){ "replay", "--help", NULL });
+		else if (argc > 2 && !strcmp(argv[2], "import-crash"))
+			return cmd_import_crash(2, (char *[]){ "import-crash", "--help", NULL });
 		else if (argc > 2 && !strcmp(argv[2], "variants"))
 			fputs(usage_variants, stdout);
 		else
@@ -285,6 +315,8 @@ int main(int argc, char **argv)
 		return cmd_replay(argc - 1, argv + 1);
 	if (!strcmp(cmd, "variants"))
 		return cmd_variants(argc - 1, argv + 1);
+	if (!strcmp(cmd, "import-crash"))
+		return cmd_import_crash(argc - 1, argv + 1);
 	fprintf(stderr, "nvtsim: unknown command '%s' (see nvtsim --help)\n", cmd);
 	return EXIT_USAGE;
 }
