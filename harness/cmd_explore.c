@@ -63,11 +63,13 @@ static const char *const usage_explore =
 	"failure, 2: usage or input error.\n";
 
 static const char *const usage_replay =
-	"usage: nvtsim replay STRING [--quiet]\n"
+	"usage: nvtsim replay STRING [--quiet] [--trace FILE\n"
+	"                     [--trace-format text|json|chrome]] [--pcap FILE]\n"
 	"\n"
 	"Reruns the interleaving a replay string (from nvtsim explore) records,\n"
 	"with its timeline and verdict. Exit 0 when the run follows the string to\n"
-	"its end, 2 when the string is malformed or the run diverges.\n";
+	"its end, 2 when the string is malformed or the run diverges.\n"
+	"\n";
 
 struct explore_cli {
 	const char *config;
@@ -574,13 +576,21 @@ int cmd_replay(int argc, char **argv)
 	size_t n = 0;
 	bool quiet = false, diverged;
 	struct sim_trace trace = { .out = stdout };
+	struct cli_trace topt = { 0 };
 	const char *s = NULL;
 	char err[512];
 	int i, ret;
 
 	for (i = 1; i < argc; i++) {
+		int t = cli_trace_opt("replay", argc, argv, &i, &topt);
+
+		if (t < 0)
+			return 2;
+		if (t > 0)
+			continue;
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			fputs(usage_replay, stdout);
+			fputs(cli_trace_usage, stdout);
 			return 0;
 		} else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
 			quiet = true;
@@ -613,8 +623,21 @@ int cmd_replay(int argc, char **argv)
 		printf("nvtsim replay on %s (%s)\n\n%6s  %-8s %-30s %s\n",
 		       sim_variants[cfg->variant].id, sim_variants[cfg->variant].name,
 		       "step", "context", "function", "event");
-	sim_replay_run(w, cfg, choices, (uint32_t)n, quiet ? NULL : &trace,
+	if (quiet)
+		trace.out = NULL;
+	if (cli_trace_open("replay", &topt, &trace)) {
+		ret = 2;
+		goto out;
+	}
+	sim_replay_run(w, cfg, choices, (uint32_t)n,
+		       trace.out || trace.file || trace.pcap_out ? &trace : NULL,
 		       &diverged);
+	sim_trace_finish(w);
+	w->trace = NULL;
+	if (cli_trace_close(&topt, &trace)) {
+		ret = 2;
+		goto out;
+	}
 	printf("%s%s\n", quiet ? "" : "\n", w->verdict.line);
 	fputs(w->verdict.detail, stdout);
 	if (diverged) {

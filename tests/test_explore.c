@@ -113,7 +113,7 @@ static void test_replay_of_a_failure_reproduces_it_byte_for_byte(void **state)
 	size_t la, lb, n;
 	struct sim_config back;
 	uint8_t *ch = malloc(SIM_TAKEN_MAX);
-	struct sim_trace t;
+	struct sim_trace t = { 0 };
 	bool diverged;
 	char err[256];
 	FILE *m;
