@@ -126,11 +126,13 @@ int cmd_import_crash(int argc, char **argv)
 	known = sim_known_bug_find(cfg.variant, sig, w->verdict.line);
 	fprintf(stderr, "%s: %s\n", o.path, w->verdict.line);
 	if (sim_verdict_is_failure(&w->verdict))
-		fprintf(stderr, "signature: %s\n%s\n", sig, known ?
-			"known bug: " : "not on the known-bugs list for this variant");
+		fprintf(stderr, "signature: %s\n", sig);
 	if (known)
-		fprintf(stderr, "  %s (%s): %s\n", known->name,
+		fprintf(stderr, "known bug %s on %s: %s\n", known->name,
 			sim_variants[cfg.variant].id, known->what);
+	else if (sim_verdict_is_failure(&w->verdict))
+		fprintf(stderr, "NEW: not on the known-bugs list for %s\n",
+			sim_variants[cfg.variant].id);
 	if (o.out && !(out = fopen(o.out, "w"))) {
 		fprintf(stderr, "%s: cannot write: %s\n", o.out, strerror(errno));
 		goto out;
