@@ -93,7 +93,8 @@ static void sim__packet(struct sim_pcap *pc, int src, uint8_t flags,
 	tcp[12] = (SIM__TCP_BYTES / 4) << 4;
 	tcp[13] = flags;
 	sim__be16(tcp + 14, 65535);
-	memcpy(tcp + SIM__TCP_BYTES, data, n);
+	if (n)
+		memcpy(tcp + SIM__TCP_BYTES, data, n);
 	memcpy(pseudo, sim__ip[src], 4);
 	memcpy(pseudo + 4, sim__ip[!src], 4);
 	pseudo[8] = 0;
