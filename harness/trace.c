@@ -66,7 +66,6 @@ static void sim__emit(struct sim_trace *t, const struct sim_trace_event *e)
 		sim_trace_chrome_event(t, e);
 		break;
 	}
-	t->events++;
 }
 
 /* An event of the running context (or of "who" outside one). */
@@ -181,8 +180,6 @@ void sim_trace_start(struct sim_world *w)
 
 	if (!t)
 		return;
-	t->started = true;
-	t->events = 0;
 	t->step = 0;
 	t->in_step = 0;
 	memset(t->slice_fn, 0, sizeof(t->slice_fn));

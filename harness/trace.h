@@ -29,8 +29,6 @@ struct sim_trace {
 	FILE *pcap_out;			/* --pcap FILE, or NULL */
 
 	/* what the writers keep between events */
-	bool started;
-	uint32_t events;		/* written to file so far */
 	uint64_t step;			/* chrome: the step events are stamped with */
 	uint32_t in_step;		/* chrome: events so far in that step */
 	const char *slice_fn[SIM_CTX_MAX];	/* chrome: open slice per context */
