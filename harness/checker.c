@@ -113,11 +113,11 @@ static void sim__explain(struct sim_world *w)
 			    w->ctx[queue->send_mutex.owner - 1].name);
 	else
 		sim__detail(w, "  send_mutex:   free");
-	sim__detail(w, "  socket:       %u bytes queued, %u corked by MSG_MORE; SOCK_NOSPACE %s",
-		    sk->sim.sq_len, sim_sock_corked(sk),
-		    nospace ? "set, but nothing in flight will free space: write_space will not fire" :
+	sim__detail(w, "  socket:       %u bytes queued, %u corked by MSG_MORE, %u unacked; SOCK_NOSPACE %s",
+		    sk->sim.sq_len, sim_sock_corked(sk), sim_sock_unacked(sk),
+		    nospace ? "set, but no ACK is coming to free space: write_space will not fire" :
 			      "clear: write_space will not fire");
-	sim__detail(w, "  network:      nothing in flight either way: data_ready will not fire");
+	sim__detail(w, "  network:      nothing in flight either way, no ACK to come: data_ready will not fire, nothing will push corked bytes");
 	for (i = 0; i < w->cfg.nsubs; i++) {
 		const struct sim_ctx *c = &w->ctx[i];
 

@@ -66,9 +66,10 @@ int sim_config_check(const struct sim_config *cfg, char *err, size_t errlen)
 
 	SIM__CHECK(cfg->variant >= 0 && (unsigned)cfg->variant < sim_nvariants,
 		   "no variant chosen");
-	SIM__CHECK(e->sndbuf_bytes >= 1 && e->sndbuf_bytes <= SIM_SOCK_SQ_BYTES,
-		   "sndbuf_bytes %u out of range 1..%u", e->sndbuf_bytes,
-		   SIM_SOCK_SQ_BYTES);
+	SIM__CHECK(e->sndbuf_bytes >= SIM_SOCK_MIN_SNDBUF &&
+		   e->sndbuf_bytes <= SIM_SOCK_SQ_BYTES,
+		   "sndbuf_bytes %u out of range %u..%u (Linux's SOCK_MIN_SNDBUF is the floor)",
+		   e->sndbuf_bytes, SIM_SOCK_MIN_SNDBUF, SIM_SOCK_SQ_BYTES);
 	SIM__CHECK(e->mss_bytes >= 1 && e->mss_bytes <= SIM_MSS_MAX,
 		   "mss_bytes %u out of range 1..%u", e->mss_bytes, SIM_MSS_MAX);
 	SIM__CHECK(e->maxh2cdata_bytes >= 4096 && e->maxh2cdata_bytes % 4 == 0 &&
@@ -78,9 +79,13 @@ int sim_config_check(const struct sim_config *cfg, char *err, size_t errlen)
 	SIM__CHECK(e->ioccsz >= 4 && e->ioccsz <= (64 + SIM_REQ_BYTES_MAX) / 16,
 		   "ioccsz %u out of range 4..%u (16-byte units, 4 = the SQE alone)",
 		   e->ioccsz, (64 + SIM_REQ_BYTES_MAX) / 16);
-	SIM__CHECK(e->rcvbuf_bytes >= 1 && e->rcvbuf_bytes <= SIM_TARGET_RX_BYTES,
-		   "rcvbuf_bytes %u out of range 1..%u", e->rcvbuf_bytes,
-		   SIM_TARGET_RX_BYTES);
+	SIM__CHECK(e->mss_bytes <= e->sndbuf_bytes,
+		   "mss_bytes %u is larger than sndbuf_bytes %u: not a socket Linux builds",
+		   e->mss_bytes, e->sndbuf_bytes);
+	SIM__CHECK(e->rcvbuf_bytes >= SIM_SOCK_MIN_RCVBUF &&
+		   e->rcvbuf_bytes <= SIM_TARGET_RX_BYTES,
+		   "rcvbuf_bytes %u out of range %u..%u (Linux's SOCK_MIN_RCVBUF is the floor)",
+		   e->rcvbuf_bytes, SIM_SOCK_MIN_RCVBUF, SIM_TARGET_RX_BYTES);
 	SIM__CHECK(e->quota_steps >= 1, "quota_steps must be at least 1");
 	SIM__CHECK(e->io_cpu >= 0 && e->io_cpu < SIM_CPUS_MAX,
 		   "io_cpu %d out of range 0..%d", e->io_cpu, SIM_CPUS_MAX - 1);

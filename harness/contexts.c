@@ -74,22 +74,42 @@ static void sim__net_tx(struct sim_world *w)
 		uint32_t n;
 
 		sim_point(SIM_OP_NET_XMIT, sk, "sk", "tcp_write_xmit");
-		n = sim_sock_xmit(sk, w->wire, sim_target_window(w));
+		/* the controller acks on receipt: after all it had queued by now */
+		n = sim_sock_xmit(sk, w->wire, sim_target_window(w),
+				  sim_sock_c2h_delivered(sk) +
+				  sim_target_tx_pending(&w->target));
 		sim_target_rx(&w->target, w->wire, n);
 		sim_trace_ctx(w, "tcp_write_xmit",
-			      "%u bytes host -> controller  [queued %u, corked %u]",
-			      n, sk->sim.sq_len, sim_sock_corked(sk));
+			      "%u bytes host -> controller  [queued %u, corked %u, unacked %u]",
+			      n, sk->sim.sq_len, sim_sock_corked(sk),
+			      sim_sock_unacked(sk));
 		sim_trace_wire(w, SIM_WIRE_H2C, w->wire, n);
-		/* the ACK frees send space: tcp_check_space() */
-		if (w->socket.flags & (1UL << SOCK_NOSPACE)) {
-			sk->sim.write_space_calls++;
-			sim_trace_ctx(w, "tcp_check_space",
-				      "SOCK_NOSPACE set: ->sk_write_space()");
-			sk->sk_write_space(sk);
-		}
 	}
 }
 
+/* tcp_ack, then tcp_data_snd_check: push pending frames, then tcp_check_space. */
+static void sim__net_ack(struct sim_world *w)
+{
+	struct sock *sk = &w->sk;
+	uint32_t corked = sim_sock_corked(sk);
+	uint32_t n = sim_sock_ack(sk);
+
+	sim_trace_ctx(w, "tcp_ack", "ACK of %u bytes  [queued %u, unacked %u]%s",
+		      n, sk->sim.sq_len, sim_sock_unacked(sk),
+		      corked ? ": tcp_push_pending_frames pushes the corked tail" : "");
+	if (w->socket.flags & (1UL << SOCK_NOSPACE)) {
+		sk->sim.write_space_calls++;
+		sim_trace_ctx(w, "tcp_check_space",
+			      "SOCK_NOSPACE set: ->sk_write_space()");
+		sk->sk_write_space(sk);
+	}
+}
+
+/*
+ * The controller -> host direction, in wire order: its data segments and
+ * the ACKs of what the host sent. An ACK comes before any byte the
+ * controller queued after the segment it acknowledges.
+ */
 static void sim__net_rx(struct sim_world *w)
 {
 	struct sock *sk = &w->sk;
@@ -98,10 +118,16 @@ static void sim__net_rx(struct sim_world *w)
 		uint32_t n = w->cfg.env.mss_bytes;
 
 		sim_point(SIM_OP_NET_RECV, &w->target, "ctrl", "tcp_v4_rcv");
+		if (sim_sock_ack_next(sk)) {
+			sim__net_ack(w);
+			continue;
+		}
 		if (n > sim_target_tx_pending(&w->target))
 			n = sim_target_tx_pending(&w->target);
 		if (n > sim_sock_rx_room(sk))
 			n = sim_sock_rx_room(sk);
+		if (n > sim_sock_c2h_before_ack(sk))
+			n = sim_sock_c2h_before_ack(sk);
 		sim_target_tx_take(&w->target, w->wire, n);
 		sim_sock_deliver(sk, w->wire, n);
 		sk->sim.data_ready_calls++;

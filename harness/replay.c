@@ -28,7 +28,8 @@ struct sim__env_key {
 
 /* The scenario parser's limits, under shorter keys: the string is typed by hand too. */
 static const struct sim__env_key sim__env_keys[] = {
-	{ "sndbuf", offsetof(struct sim_env, sndbuf_bytes), 1, SIM_SOCK_SQ_BYTES },
+	{ "sndbuf", offsetof(struct sim_env, sndbuf_bytes), SIM_SOCK_MIN_SNDBUF,
+	  SIM_SOCK_SQ_BYTES },
 	{ "mss", offsetof(struct sim_env, mss_bytes), 1, SIM_MSS_MAX },
 	{ "maxh2cdata", offsetof(struct sim_env, maxh2cdata_bytes), 4096,
 	  4 * 1024 * 1024 },
@@ -36,7 +37,8 @@ static const struct sim__env_key sim__env_keys[] = {
 	  (64 + SIM_REQ_BYTES_MAX) / 16 },
 	{ "r2t", offsetof(struct sim_env, r2t_bytes), 0, UINT32_MAX },
 	{ "c2h", offsetof(struct sim_env, c2h_bytes), 0, UINT32_MAX },
-	{ "rcvbuf", offsetof(struct sim_env, rcvbuf_bytes), 1, SIM_TARGET_RX_BYTES },
+	{ "rcvbuf", offsetof(struct sim_env, rcvbuf_bytes), SIM_SOCK_MIN_RCVBUF,
+	  SIM_TARGET_RX_BYTES },
 	{ "quota", offsetof(struct sim_env, quota_steps), 1, UINT32_MAX },
 	{ "io_cpu", 0, 0, SIM_CPUS_MAX - 1 },
 };

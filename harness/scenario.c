@@ -134,8 +134,8 @@ static int sim__env_key(struct sim__parser *p, char *word)
 		size_t off;
 		uint32_t min, max;
 	} keys[] = {
-		{ "sndbuf_bytes", offsetof(struct sim_env, sndbuf_bytes), 1,
-		  SIM_SOCK_SQ_BYTES },
+		{ "sndbuf_bytes", offsetof(struct sim_env, sndbuf_bytes),
+		  SIM_SOCK_MIN_SNDBUF, SIM_SOCK_SQ_BYTES },
 		{ "mss_bytes", offsetof(struct sim_env, mss_bytes), 1, SIM_MSS_MAX },
 		{ "maxh2cdata_bytes", offsetof(struct sim_env, maxh2cdata_bytes),
 		  4096, 4 * 1024 * 1024 },
@@ -143,8 +143,8 @@ static int sim__env_key(struct sim__parser *p, char *word)
 		  (64 + SIM_REQ_BYTES_MAX) / 16 },
 		{ "r2t_bytes", offsetof(struct sim_env, r2t_bytes), 0, UINT32_MAX },
 		{ "c2h_bytes", offsetof(struct sim_env, c2h_bytes), 0, UINT32_MAX },
-		{ "rcvbuf_bytes", offsetof(struct sim_env, rcvbuf_bytes), 1,
-		  SIM_TARGET_RX_BYTES },
+		{ "rcvbuf_bytes", offsetof(struct sim_env, rcvbuf_bytes),
+		  SIM_SOCK_MIN_RCVBUF, SIM_TARGET_RX_BYTES },
 		{ "quota_steps", offsetof(struct sim_env, quota_steps), 1,
 		  UINT32_MAX },
 	};
@@ -461,6 +461,9 @@ static int sim__line(struct sim__parser *p, const char *raw)
 		for (i = 1; i < p->nwords; i++)
 			if (sim__env_key(p, p->words[i]))
 				return -1;
+		if (cfg->env.mss_bytes > cfg->env.sndbuf_bytes)
+			return sim__fail(p, "mss_bytes=%u is larger than sndbuf_bytes=%u: not a socket Linux builds",
+					 cfg->env.mss_bytes, cfg->env.sndbuf_bytes);
 		return 0;
 	}
 	if (!strcmp(kw, "policy")) {

@@ -140,8 +140,11 @@ bool sim_ctx_enabled(struct sim_world *w, const struct sim_ctx *c)
 		return sk->sim.owner == 0 && sim_sock_xmit_ready(sk) &&
 			sim_target_window(w) > 0;
 	case SIM_OP_NET_RECV:
-		return sk->sim.owner == 0 && sim_target_tx_pending(&w->target) &&
-			sim_sock_rx_room(sk) > 0;
+		/* an ACK, or data up to the next ACK, while the socket is not owned */
+		return sk->sim.owner == 0 &&
+			(sim_sock_ack_next(sk) ||
+			 (sim_target_tx_pending(&w->target) &&
+			  sim_sock_rx_room(sk) > 0));
 	case SIM_OP_TARGET_RUN:
 		return !w->target.failed &&
 			w->target.rx_len != w->target_idle_rx;

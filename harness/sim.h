@@ -284,7 +284,18 @@ void sim_blk_reset(struct sim_world *w);
 /* socket.c */
 void sim_sock_reset(struct sock *sk, uint32_t sndbuf_bytes, uint32_t mss_bytes);
 uint32_t sim_sock_xmit_ready(const struct sock *sk);
-uint32_t sim_sock_xmit(struct sock *sk, uint8_t *buf, uint32_t max_bytes);
+/* One segment onto the wire; its ACK follows c2h_pos bytes of the controller's stream. */
+uint32_t sim_sock_xmit(struct sock *sk, uint8_t *buf, uint32_t max_bytes,
+		       uint64_t c2h_pos);
+/* Controller -> host bytes delivered to the socket so far. */
+uint64_t sim_sock_c2h_delivered(const struct sock *sk);
+/* The next thing the controller -> host direction delivers is an ACK. */
+bool sim_sock_ack_next(const struct sock *sk);
+/* Data bytes the network may deliver before the next ACK must come. */
+uint32_t sim_sock_c2h_before_ack(const struct sock *sk);
+/* Takes the oldest ACK: frees its bytes, pushes pending frames; returns the bytes. */
+uint32_t sim_sock_ack(struct sock *sk);
+uint32_t sim_sock_unacked(const struct sock *sk);
 uint32_t sim_sock_corked(const struct sock *sk);
 uint32_t sim_sock_rx_room(const struct sock *sk);
 void sim_sock_deliver(struct sock *sk, const uint8_t *buf, uint32_t len);

@@ -1,13 +1,32 @@
 /*
- * The fake TCP socket, host side. Send: a bounded send queue; MSG_DONTWAIT
- * sends take what fits, return a short count or -EAGAIN and set
- * SOCK_NOSPACE as tcp_sendmsg does; bytes sent with MSG_MORE (or
- * MSG_SENDPAGE_NOTLAST) stay corked until a send without it, until a full
- * MSS has accumulated, or until a short send pushes what it copied
- * (tcp_sendmsg's wait_for_space push). Receive: a ring of delivered
- * segments that tcp_read_sock hands to the driver's actor.
- * SIM: sk_wmem_queued counts payload bytes only (no skb overhead), and a
- * segment is acknowledged the moment it reaches the controller.
+ * The fake TCP socket, host side, on a TCP_NODELAY socket as nvme-tcp sets
+ * it (nvme_tcp_alloc_queue: tcp_sock_set_nodelay). Each rule follows the
+ * kernel function named beside it:
+ *
+ * - sendmsg (tcp_sendmsg_locked): MSG_DONTWAIT sends take what fits in
+ *   sk_sndbuf - sk_wmem_queued, return a short count or -EAGAIN and set
+ *   SOCK_NOSPACE (the wait_for_space path, sk_stream_wait_memory); a short
+ *   send pushes what it copied (tcp_push before waiting). A send with
+ *   MSG_MORE / MSG_SENDPAGE_NOTLAST is pushed with TCP_NAGLE_CORK
+ *   (tcp_push): only full MSS segments leave (tcp_nagle_test); the tail stays
+ *   corked. A send without it pushes everything (nonagle = TCP_NAGLE_OFF).
+ * - transmit (tcp_write_xmit, the net_tx context): one pushed segment of at
+ *   most one MSS leaves per step. It stays in sk_wmem_queued until acked.
+ * - ACK (tcp_ack -> tcp_clean_rtx_queue, then tcp_data_snd_check ->
+ *   tcp_push_pending_frames, tcp_check_space): an ACK, delivered by the
+ *   network like any segment (the net_rx context), frees its segment's
+ *   bytes, pushes every pending byte with the socket's own nonagle
+ *   (TCP_NAGLE_OFF: a corked tail goes out too), and, with SOCK_NOSPACE set,
+ *   calls ->sk_write_space (tcp_new_space). A tail corked after the last
+ *   ACK came back stays corked: nothing else pushes it.
+ * - sk_stream_is_writeable (sk_stream_wspace >= sk_stream_min_wspace and
+ *   sk_stream_memory_free) on sk_wmem_queued = unsent + unacked bytes.
+ * - receive: a ring of delivered segments that tcp_read_sock hands to the
+ *   driver's actor.
+ *
+ * SIM: sk_wmem_queued counts payload bytes only (no skb truesize), the
+ * window and congestion control never hold a segment back (the controller's
+ * receive window does: sim_target_window), and there are no retransmits.
  */
 #include <linux/errno.h>
 #include <linux/net.h>
@@ -27,6 +46,9 @@ void sim_sock_reset(struct sock *sk, uint32_t sndbuf_bytes, uint32_t mss_bytes)
 	s->owner = 0;
 	s->sq_head = s->sq_len = s->sq_pushed_bytes = 0;
 	s->sq_stream_off = 0;
+	s->unacked_bytes = 0;
+	s->ack_head = s->nacks = 0;
+	s->acks_rcvd = 0;
 	s->rq_head = s->rq_len = 0;
 	s->seg_head = s->nsegs = 0;
 	s->rq_stream_off = 0;
@@ -47,10 +69,17 @@ static void sim__flags_str(int flags, char *buf, size_t len)
 		 flags & MSG_EOR ? "|EOR" : "");
 }
 
+/* sk_wmem_queued: bytes not yet sent plus bytes sent and not yet acknowledged */
+static u32 sim__wmem_queued(const struct sim_sock *s)
+{
+	return s->sq_len + s->unacked_bytes;
+}
+
 static int sim__sendmsg(struct sock *sk, const u8 *buf, size_t size, int flags)
 {
 	struct sim_sock *s = &sk->sim;
-	u32 room = s->sndbuf_bytes - s->sq_len;
+	u32 queued = sim__wmem_queued(s);
+	u32 room = queued < s->sndbuf_bytes ? s->sndbuf_bytes - queued : 0;
 	u32 n = size < room ? (u32)size : room;
 
 	if (!n) {
@@ -89,9 +118,9 @@ int sim_kernel_sendpage(struct socket *sock, struct page *page, size_t offset,
 	ret = sim__sendmsg(sk, (const u8 *)page + offset, size, flags);
 	if (sim_tracing()) {
 		sim__flags_str(flags, fl, sizeof(fl));
-		sim_trace_op("sendmsg(%zu bytes, %s) = %d  [queued %u/%u, corked %u]",
-			     size, fl, ret, sk->sim.sq_len, sk->sim.sndbuf_bytes,
-			     sim_sock_corked(sk));
+		sim_trace_op("sendmsg(%zu bytes, %s) = %d  [queued %u+%u unacked/%u, corked %u]",
+			     size, fl, ret, sk->sim.sq_len, sk->sim.unacked_bytes,
+			     sk->sim.sndbuf_bytes, sim_sock_corked(sk));
 	}
 	return ret;
 }
@@ -106,10 +135,12 @@ uint32_t sim_sock_corked(const struct sock *sk)
 	return sk->sim.sq_len - sk->sim.sq_pushed_bytes;
 }
 
-uint32_t sim_sock_xmit(struct sock *sk, uint8_t *buf, uint32_t max_bytes)
+uint32_t sim_sock_xmit(struct sock *sk, uint8_t *buf, uint32_t max_bytes,
+		       uint64_t c2h_pos)
 {
 	struct sim_sock *s = &sk->sim;
 	u32 n = s->sq_pushed_bytes;
+	struct sim_sock_ack *a;
 
 	if (n > s->mss_bytes)
 		n = s->mss_bytes;
@@ -120,7 +151,63 @@ uint32_t sim_sock_xmit(struct sock *sk, uint8_t *buf, uint32_t max_bytes)
 	s->sq_len -= n;
 	s->sq_pushed_bytes -= n;
 	s->sq_stream_off += n;
+	s->unacked_bytes += n;
+	/*
+	 * The controller acks on receipt, ahead of anything it sends later. With
+	 * the ring full, the ACK joins the newest one: a delayed, cumulative ACK.
+	 */
+	if (s->nacks == SIM_SOCK_ACKS) {
+		a = &s->acks[(s->ack_head + s->nacks - 1) % SIM_SOCK_ACKS];
+		a->bytes += n;
+	} else {
+		a = &s->acks[(s->ack_head + s->nacks++) % SIM_SOCK_ACKS];
+		a->bytes = n;
+	}
+	a->c2h_pos = c2h_pos;
 	return n;
+}
+
+uint64_t sim_sock_c2h_delivered(const struct sock *sk)
+{
+	return sk->sim.rq_stream_off + sk->sim.rq_len;
+}
+
+bool sim_sock_ack_next(const struct sock *sk)
+{
+	const struct sim_sock *s = &sk->sim;
+
+	return s->nacks && s->acks[s->ack_head].c2h_pos <= sim_sock_c2h_delivered(sk);
+}
+
+uint32_t sim_sock_c2h_before_ack(const struct sock *sk)
+{
+	const struct sim_sock *s = &sk->sim;
+	uint64_t pos, done = sim_sock_c2h_delivered(sk);
+
+	if (!s->nacks)
+		return UINT32_MAX;
+	pos = s->acks[s->ack_head].c2h_pos;
+	return pos > done ? (uint32_t)(pos - done) : 0;
+}
+
+uint32_t sim_sock_ack(struct sock *sk)
+{
+	struct sim_sock *s = &sk->sim;
+	u32 n = s->acks[s->ack_head].bytes;
+
+	/* tcp_clean_rtx_queue: the acked segment leaves sk_wmem_queued */
+	s->unacked_bytes -= n;
+	s->ack_head = (s->ack_head + 1) % SIM_SOCK_ACKS;
+	s->nacks--;
+	s->acks_rcvd++;
+	/* tcp_push_pending_frames with tp->nonagle = TCP_NAGLE_OFF: no cork */
+	s->sq_pushed_bytes = s->sq_len;
+	return n;
+}
+
+uint32_t sim_sock_unacked(const struct sock *sk)
+{
+	return sk->sim.unacked_bytes;
 }
 
 uint32_t sim_sock_rx_room(const struct sock *sk)
@@ -171,11 +258,11 @@ bool sim_sk_stream_is_writeable(const struct sock *sk, const char *fn)
 
 	sim_point(SIM_OP_SK_WRITEABLE, sk, "sk", fn);
 	/* sk_stream_wspace() >= sk_stream_min_wspace() && memory free */
-	ok = s->sndbuf_bytes - s->sq_len >= s->sq_len / 2 &&
-		s->sq_len < s->sndbuf_bytes;
+	ok = sim__wmem_queued(s) < s->sndbuf_bytes &&
+		s->sndbuf_bytes - sim__wmem_queued(s) >= sim__wmem_queued(s) / 2;
 	if (sim_tracing())
-		sim_trace_op("sk_stream_is_writeable(sk) = %d [queued %u/%u]", ok,
-			     s->sq_len, s->sndbuf_bytes);
+		sim_trace_op("sk_stream_is_writeable(sk) = %d [queued %u, unacked %u, sndbuf %u]",
+			     ok, s->sq_len, s->unacked_bytes, s->sndbuf_bytes);
 	return ok;
 }
 

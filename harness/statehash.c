@@ -97,6 +97,14 @@ static void sim__mix_socket(struct sim__hash *s, const struct sim_world *w)
 	sim__mix64(s, w->socket.flags);
 	sim__mix64(s, (uint64_t)k->owner);
 	sim__mix64(s, k->sq_pushed_bytes);
+	sim__mix64(s, k->unacked_bytes);
+	for (i = 0; i < k->nacks; i++) {
+		const struct sim_sock_ack *a =
+			&k->acks[(k->ack_head + i) % SIM_SOCK_ACKS];
+
+		sim__mix64(s, a->bytes);
+		sim__mix64(s, a->c2h_pos - k->rq_stream_off);
+	}
 	sim__mix_ring(s, k->sq, SIM_SOCK_SQ_BYTES, k->sq_head, k->sq_len);
 	sim__mix_ring(s, k->rq, SIM_SOCK_RQ_BYTES, k->rq_head, k->rq_len);
 	for (i = 0; i < k->nsegs; i++)

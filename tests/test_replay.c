@@ -301,8 +301,8 @@ static void test_decode_accepts_spellings_order_and_trailing_space(void **state)
 	assert_int_equal(nchoices, 0);
 	assert_int_equal(decode("nvt1:send-all:" ENV ":" SUBS ":" REQS ":1:"), 0);
 	assert_int_equal(cfg.variant, v);
-	assert_int_equal(decode("nvt1:mainline:io_cpu=3,quota=1,rcvbuf=1,c2h=4294967295,"
-				"r2t=1,ioccsz=4,maxh2cdata=4096,mss=1,sndbuf=1:"
+	assert_int_equal(decode("nvt1:mainline:io_cpu=3,quota=1,rcvbuf=2304,c2h=4294967295,"
+				"r2t=1,ioccsz=4,maxh2cdata=4096,mss=1,sndbuf=4608:"
 				"s@0,t@1,u@2,v@3:f=flush/0/v/commit:"
 				"18446744073709551615:h1024"), 0);
 	assert_int_equal(cfg.env.io_cpu, 3);

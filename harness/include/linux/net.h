@@ -16,6 +16,22 @@
 #define SIM_SOCK_SQ_BYTES (256 * 1024)
 #define SIM_SOCK_RQ_BYTES (256 * 1024)
 #define SIM_SOCK_RQ_SEGS 512
+#define SIM_SOCK_ACKS 256		/* segments in flight, each awaiting its ACK */
+
+/*
+ * Linux's floors for SO_SNDBUF / SO_RCVBUF on x86-64 (include/net/sock.h):
+ * SOCK_MIN_SNDBUF = 2 * TCP_SKB_MIN_TRUESIZE, SOCK_MIN_RCVBUF =
+ * TCP_SKB_MIN_TRUESIZE, with TCP_SKB_MIN_TRUESIZE = 2048 +
+ * SKB_DATA_ALIGN(sizeof(struct sk_buff)) = 2048 + 256.
+ */
+#define SIM_SOCK_MIN_SNDBUF 4608
+#define SIM_SOCK_MIN_RCVBUF 2304
+
+/* One segment on the wire, acknowledged when the controller's ACK comes back. */
+struct sim_sock_ack {
+	u32 bytes;
+	u64 c2h_pos;			/* controller -> host stream offset it follows */
+};
 
 /* The fake TCP endpoint behind struct sock: send queue with corking, receive queue of segments. */
 struct sim_sock {
@@ -28,12 +44,21 @@ struct sim_sock {
 	u32 sq_pushed_bytes;		/* the front part that may go out now */
 	u64 sq_stream_off;		/* stream offset of sq_head */
 
+	/*
+	 * sent, not yet acknowledged: still in sk_wmem_queued (tcp_clean_rtx_queue
+	 * frees it), with one ACK per segment, oldest first
+	 */
+	u32 unacked_bytes;
+	u32 ack_head, nacks;
+	struct sim_sock_ack acks[SIM_SOCK_ACKS];
+
 	/* receive queue: segments delivered, not yet read */
 	u32 rq_head, rq_len;
 	u32 seg_head, nsegs;
 	u32 seg_bytes[SIM_SOCK_RQ_SEGS];
 	u64 rq_stream_off;		/* stream offset of rq_head */
 
+	u32 acks_rcvd;
 	u32 write_space_calls;
 	u32 data_ready_calls;
 	u32 eagain_sends;
