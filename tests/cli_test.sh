@@ -37,6 +37,14 @@ check unknown-variant 2 "unknown variant 'deadbeef99'" -- "$nvtsim" run "$seed" 
 check missing-file 2 "nope.nvt: cannot read: No such file" -- "$nvtsim" run "$tmp/nope.nvt"
 check bad-seed 2 "--seed 'x1'" -- "$nvtsim" run "$seed" --seed x1
 check bad-steps 2 "--steps-max must be at least 1" -- "$nvtsim" run "$seed" --steps-max 0
+# settings Linux cannot have are input errors, named by file and line
+printf 'request w1 write 4096\nenv sndbuf_bytes=2048\n' >"$tmp/small-sndbuf.nvt"
+check sndbuf-floor 2 "small-sndbuf.nvt:2: sndbuf_bytes=2048 out of range 4608..262144" -- "$nvtsim" run "$tmp/small-sndbuf.nvt"
+printf 'env rcvbuf_bytes=64\nrequest w1 write 4096\n' >"$tmp/small-rcvbuf.nvt"
+check rcvbuf-floor 2 "small-rcvbuf.nvt:1: rcvbuf_bytes=64 out of range 2304..131072" -- "$nvtsim" run "$tmp/small-rcvbuf.nvt"
+printf 'env sndbuf_bytes=4608 mss_bytes=9000\nrequest w1 write 4096\n' >"$tmp/big-mss.nvt"
+check mss-over-sndbuf 2 "big-mss.nvt:1: mss_bytes=9000 is larger than sndbuf_bytes=4608" -- "$nvtsim" run "$tmp/big-mss.nvt"
+check replay-sndbuf-floor 2 "sndbuf" -- "$nvtsim" replay 'nvt1:mainline:sndbuf=2048,mss=1460,maxh2cdata=8192,ioccsz=260,r2t=0,c2h=0,rcvbuf=65536,quota=64,io_cpu=0:sub0@0:w0=write/4096/sub0/last:4000:a1'
 check both-variant-opts 2 "do not go together" -- "$nvtsim" run "$seed" --variant mainline --all-variants
 check unknown-opt 2 "unknown option '--frob'" -- "$nvtsim" run "$seed" --frob
 
