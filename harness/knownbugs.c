@@ -62,7 +62,7 @@ const struct sim_known_bug sim_known_bugs[] = {
 	},
 	{
 		.name = "io-work-writable-spin",
-		.first = "f42d4796ee10",
+		.first = "v6.12.36",
 		.fixed = NULL,
 		.what = "NEW (nvtsim, not reported upstream): io_work goes on while requests wait and the socket is writable even when its trylock failed; 70f437fb4395's priority inversion again",
 		.sigs = SIM__SIGS("livelock - subs=* kworker=nvme_tcp_io_work net_tx=* net_rx=* ctrl=*"),

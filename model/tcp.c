@@ -178,8 +178,8 @@ static inline bool nvme_tcp_queue_has_pending(struct nvme_tcp_queue *queue)
  * db5ad6b7f8cd adds direct send (and sync); 15ec928a65e0 the llist;
  * 86f0348ace15 last; 122e5b9f3d37 more_requests; 5c11f7d9f843 send_all;
  * 70f437fb4395 the kick after the direct send; 3770a42bb8ce drops
- * more_requests. SIM: the r2t_kick commit later drops sync; every caller
- * left by then passes true, so the model keeps the argument.
+ * more_requests. SIM: 674f872b7cef drops sync; every caller left by then
+ * passes true, so the model keeps the argument.
  */
 static inline void nvme_tcp_queue_request(struct nvme_tcp_request *req,
 		bool sync, bool last)
@@ -434,7 +434,8 @@ static void nvme_tcp_setup_h2c_data_pdu(struct nvme_tcp_request *req)
  * upstream: nvme_tcp_handle_r2t()
  * SIM: before c2700d2886a8 the three length checks sat in
  * setup_h2c_data_pdu with the same messages; 0bf04c874fcb adds the on-list
- * check; the r2t_kick commit queues the request here instead of through
+ * check (in mainline after 674f872b7cef, in 6.12.36/6.15.5 without it);
+ * 674f872b7cef queues the request here instead of through
  * nvme_tcp_queue_request().
  */
 static int nvme_tcp_handle_r2t(struct nvme_tcp_queue *queue,
@@ -490,7 +491,7 @@ static int nvme_tcp_handle_r2t(struct nvme_tcp_queue *queue,
 
 	nvme_tcp_setup_h2c_data_pdu(req);
 
-	if (UPSTREAM(r2t_kick)) {
+	if (UPSTREAM(674f872b7cef)) {
 		llist_add(&req->lentry, &queue->req_list);
 		queue_work_on(queue->io_cpu, nvme_tcp_wq, &queue->io_work);
 	} else {
