@@ -45,6 +45,14 @@ const struct sim_known_bug sim_known_bugs[] = {
 				  "stall H2CData " SIM__ANYWHERE),
 	},
 	{
+		.name = "h2cdata-offset-from-data-sent",
+		.first = "a0fdd1418007",	/* the first variant with 825619b09ad3 */
+		.fixed = "3770a42bb8ce",	/* the first variant with e371af033c56 */
+		.what = "a PDU's final send no longer advances the request (825619b09ad3) but H2CData's data_offset still comes from req->data_sent, so the next R2T's PDU repeats an old offset (fixed by e371af033c56, v5.15)",
+		.line_has = "repeats data already received",
+		.sigs = SIM__SIGS("protocol H2CData " SIM__ANYWHERE),
+	},
+	{
 		.name = "io-work-priority-inversion",
 		.first = "a0fdd1418007",
 		.fixed = "70f437fb4395",
@@ -62,7 +70,7 @@ const struct sim_known_bug sim_known_bugs[] = {
 	},
 	{
 		.name = "io-work-writable-spin",
-		.first = "f42d4796ee10",
+		.first = "v6.12.36",
 		.fixed = NULL,
 		.what = "NEW (nvtsim, not reported upstream): io_work goes on while requests wait and the socket is writable even when its trylock failed; 70f437fb4395's priority inversion again",
 		.sigs = SIM__SIGS("livelock - subs=* kworker=nvme_tcp_io_work net_tx=* net_rx=* ctrl=*"),

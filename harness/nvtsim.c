@@ -77,9 +77,9 @@ static int cmd_variants(int argc, char **argv)
 		fprintf(stderr, "nvtsim variants: unexpected argument '%s'\n", argv[1]);
 		return EXIT_USAGE;
 	}
-	printf("%-14s %-18s %-7s %s\n", "commit", "name", "release", "send path");
+	printf("%-14s %-18s %-9s %s\n", "commit", "name", "release", "send path");
 	for (i = 0; i < sim_nvariants; i++)
-		printf("%-14s %-18s %-7s %s\n", sim_variants[i].id,
+		printf("%-14s %-18s %-9s %s\n", sim_variants[i].id,
 		       sim_variants[i].name, sim_variants[i].release,
 		       sim_variants[i].summary);
 	return EXIT_EXPECTED;

@@ -178,8 +178,8 @@ static inline bool nvme_tcp_queue_has_pending(struct nvme_tcp_queue *queue)
  * db5ad6b7f8cd adds direct send (and sync); 15ec928a65e0 the llist;
  * 86f0348ace15 last; 122e5b9f3d37 more_requests; 5c11f7d9f843 send_all;
  * 70f437fb4395 the kick after the direct send; 3770a42bb8ce drops
- * more_requests. SIM: the r2t_kick commit later drops sync; every caller
- * left by then passes true, so the model keeps the argument.
+ * more_requests. SIM: 674f872b7cef drops sync; every caller left by then
+ * passes true, so the model keeps the argument.
  */
 static inline void nvme_tcp_queue_request(struct nvme_tcp_request *req,
 		bool sync, bool last)
@@ -391,7 +391,10 @@ static int nvme_tcp_handle_comp(struct nvme_tcp_queue *queue,
 /*
  * upstream: nvme_tcp_setup_h2c_data_pdu()
  * c2700d2886a8 splits an R2T into H2CData PDUs of at most maxh2cdata; before
- * it one PDU carried the whole R2T (always with DATA_LAST).
+ * it one PDU carried the whole R2T (always with DATA_LAST). Before
+ * e371af033c56 data_offset was req->data_sent, which after 825619b09ad3
+ * misses each earlier PDU's final send: a second R2T's PDU repeats the
+ * first's offset.
  */
 static void nvme_tcp_setup_h2c_data_pdu(struct nvme_tcp_request *req)
 {
@@ -426,7 +429,10 @@ static void nvme_tcp_setup_h2c_data_pdu(struct nvme_tcp_request *req)
 		cpu_to_le32(data->hdr.hlen + hdgst + req->pdu_len + ddgst);
 	data->ttag = req->ttag;
 	data->command_id = nvme_cid(rq);
-	data->data_offset = cpu_to_le32(req->h2cdata_offset);
+	if (UPSTREAM(e371af033c56))
+		data->data_offset = cpu_to_le32(req->h2cdata_offset);
+	else
+		data->data_offset = cpu_to_le32(req->data_sent);
 	data->data_length = cpu_to_le32(req->pdu_len);
 }
 
@@ -434,7 +440,8 @@ static void nvme_tcp_setup_h2c_data_pdu(struct nvme_tcp_request *req)
  * upstream: nvme_tcp_handle_r2t()
  * SIM: before c2700d2886a8 the three length checks sat in
  * setup_h2c_data_pdu with the same messages; 0bf04c874fcb adds the on-list
- * check; the r2t_kick commit queues the request here instead of through
+ * check (in mainline after 674f872b7cef, in 6.12.36/6.15.5 without it);
+ * 674f872b7cef queues the request here instead of through
  * nvme_tcp_queue_request().
  */
 static int nvme_tcp_handle_r2t(struct nvme_tcp_queue *queue,
@@ -490,7 +497,7 @@ static int nvme_tcp_handle_r2t(struct nvme_tcp_queue *queue,
 
 	nvme_tcp_setup_h2c_data_pdu(req);
 
-	if (UPSTREAM(r2t_kick)) {
+	if (UPSTREAM(674f872b7cef)) {
 		llist_add(&req->lentry, &queue->req_list);
 		queue_work_on(queue->io_cpu, nvme_tcp_wq, &queue->io_work);
 	} else {
@@ -689,10 +696,13 @@ static void nvme_tcp_fail_request(struct nvme_tcp_request *req)
 /*
  * upstream: nvme_tcp_try_send_data()
  * 122e5b9f3d37 adds queue_more() to the MSG_EOR choice; c2700d2886a8 moves
- * on to the next H2CData chunk. SIM: upstream's later form that leaves the
- * iterator alone on the final send is used throughout (requests are never
- * freed here, so the earlier order cannot differ). MSG_SENDPAGE_NOTLAST
- * joined MSG_MORE later in v5.8; the fake socket treats them alike.
+ * on to the next H2CData chunk. When the request advances: on every send
+ * until 825619b09ad3; then on every send but a PDU's final one; from
+ * e371af033c56 on every send but the request's final one, tested on
+ * req->data_sent/data_len after the send, and from 25e1f67eda4a on copies
+ * taken before it (the model never reuses a request, so those two agree).
+ * MSG_SENDPAGE_NOTLAST joined MSG_MORE later in v5.8; the fake socket
+ * treats them alike.
  */
 static int nvme_tcp_try_send_data(struct nvme_tcp_request *req)
 {
@@ -728,13 +738,21 @@ static int nvme_tcp_try_send_data(struct nvme_tcp_request *req)
 		if (ret <= 0)
 			return ret;
 
+		if (!UPSTREAM(825619b09ad3))
+			nvme_tcp_advance_req(req, ret);
+
 		/*
 		 * update the request iterator except for the last payload send
 		 * in the request where we don't want to modify it as we may
 		 * compete with the RX path completing the request.
 		 */
-		if (req_data_sent + ret < req_data_len)
-			nvme_tcp_advance_req(req, ret);
+		if (UPSTREAM(25e1f67eda4a)) {
+			if (req_data_sent + ret < req_data_len)
+				nvme_tcp_advance_req(req, ret);
+		} else if (UPSTREAM(e371af033c56)) {
+			if (req->data_sent + ret < req->data_len)
+				nvme_tcp_advance_req(req, ret);
+		}
 
 		/* fully successful last send in current PDU */
 		if (last && (size_t)ret == len) {
@@ -744,6 +762,8 @@ static int nvme_tcp_try_send_data(struct nvme_tcp_request *req)
 				nvme_tcp_done_send_req(queue);
 			return 1;
 		}
+		if (UPSTREAM(825619b09ad3) && !UPSTREAM(e371af033c56))
+			nvme_tcp_advance_req(req, ret);
 	}
 	return -EAGAIN;
 }

@@ -61,7 +61,7 @@ clean 70f437fb4395 livelock --policy prio
 clean 3770a42bb8ce livelock --policy prio
 # nvtsim's own finding: f42d4796ee10 keeps io_work going while requests wait,
 # which spins the same way (see README, "What the simulator has shown")
-found f42d4796ee10 livelock 5000 --policy prio
+found v6.12.36 livelock 5000 --policy prio
 found mainline livelock 5000 --policy prio
 # before direct send, nothing of the kind
 clean v5.7 hang
