@@ -38,6 +38,8 @@ static bool sim__advance(struct sim_world *w, const struct sim_sched_step *s,
 		return false;
 	}
 	if (w->steps >= w->cfg.steps_max) {
+		if (sim_stop_no_progress(w))
+			return false;
 		sim_stop(w, SIM_V_STEP_BOUND,
 			 "STEP BOUND: schedule step '%s' still running after %llu steps",
 			 s->text, (unsigned long long)w->steps);
