@@ -324,16 +324,19 @@ static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
 		return;
 	/*
 	 * A choice since the last mark breaks every cycle through the marks
-	 * so far. Hashing only from the second choice-free visit on delays a
-	 * detection by one round and spares fair runs, full of choices, the
-	 * cost of a hash at every io_work run.
+	 * so far. Under the fair policy, hashing only from the second
+	 * choice-free visit on delays a detection by one round and spares
+	 * fair runs, full of choices, a hash at every io_work run. (Under
+	 * prio every visit is hashed, as before fair runs were checked.)
 	 */
-	if (w->nmarks && w->choice_step >= w->mark_step[(w->nmarks - 1) % SIM_LIVELOCK_MARKS]) {
+	if (w->policy == SIM_POLICY_FAIR && w->nmarks &&
+	    w->choice_step >= w->mark_step[(w->nmarks - 1) % SIM_LIVELOCK_MARKS]) {
 		w->nmarks = 0;
 		w->mark_pending = w->steps;
 		return;
 	}
-	if (!w->nmarks && w->choice_step >= w->mark_pending) {
+	if (w->policy == SIM_POLICY_FAIR && !w->nmarks &&
+	    w->choice_step >= w->mark_pending) {
 		w->mark_pending = w->steps;
 		return;
 	}
