@@ -4,7 +4,8 @@
 # livelock and exit 1, under the fair policy and under prio, never "found: nothing".
 #   fetch_skips_req_list: nvme_tcp_fetch_request never drains req_list, so from
 #     f42d4796ee10 on io_work spins while requests wait and nothing is ever sent;
-#     before f42d4796ee10 io_work gives up and the request hangs in req_list.
+#     on the llist variants before it (15ec928a65e0 on) io_work gives up and the
+#     request hangs in req_list.
 #   busy_io_work: io_work requeues itself even with nothing to do, so the world
 #     never goes idle after every request completed (a CPU spinning for ever).
 # The unmutated nvtsim must stay clean of livelock under the fair policy.
