@@ -43,28 +43,31 @@ static bool sim__same_op(const struct sim_world *w, uint64_t a, uint64_t b)
 			sim_short_name(w->taken_obj[b]));
 }
 
-/* One numbered step for steps [a, b] of one context. */
+/*
+ * One numbered step for steps [a, b] of one context, by operation name:
+ * "through OP(OBJ)", with "N times" when OP(OBJ) comes up more than once in
+ * the run. Never a step count, so a scheduling point added elsewhere (a
+ * READ_ONCE, say) leaves the schedule meaning what it meant.
+ */
 static void sim__write_run(FILE *f, const struct sim_world *w, unsigned num,
 			   uint64_t a, uint64_t b)
 {
 	const struct sim_ctx *c = &w->ctx[w->taken[a]];
 	const char *fns[8];
-	unsigned nfns = 0, i;
+	unsigned nfns = 0, i, times = 0;
 	uint64_t s;
-	bool unique = true;
-	char line[128];
+	char line[160], obj[48] = "";
+	int len;
 
-	/* "through OP" stops at its first match, so it is exact only if OP is last and alone */
-	for (s = a; s < b; s++)
+	for (s = a; s <= b; s++)
 		if (sim__same_op(w, s, b))
-			unique = false;
-	if (unique && w->taken_op[b] != SIM_OP_START)
-		snprintf(line, sizeof(line), "%u. %s through %s(%s)", num, c->name,
-			 sim_op_names[w->taken_op[b]],
-			 sim_short_name(w->taken_obj[b]));
-	else
-		snprintf(line, sizeof(line), "%u. %s steps %llu", num, c->name,
-			 (unsigned long long)(b - a + 1));
+			times++;
+	if (w->taken_obj[b])
+		snprintf(obj, sizeof(obj), "(%s)", sim_short_name(w->taken_obj[b]));
+	len = snprintf(line, sizeof(line), "%u. %s through %s%s", num, c->name,
+		       sim_op_names[w->taken_op[b]], obj);
+	if (times > 1 && len > 0 && (size_t)len < sizeof(line))
+		snprintf(line + len, sizeof(line) - (size_t)len, " %u times", times);
 	for (s = a; s <= b && nfns < 8; s++) {
 		for (i = 0; i < nfns; i++)
 			if (!strcmp(fns[i], w->taken_fn[s]))

@@ -253,6 +253,8 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 		return false;
 	}
 	if (d >= x->depth_max || w->steps >= x->cfg->steps_max) {
+		if (sim_stop_no_progress(w))
+			return false;
 		sim_stop(w, SIM_V_STEP_BOUND,
 			 "STEP BOUND: still running after %llu steps (raise steps_max, or look for a livelock)",
 			 (unsigned long long)w->steps);

@@ -344,10 +344,21 @@ static int sim__step(struct sim__parser *p, const char *raw)
 	} else if (!strcmp(kind, "until") || !strcmp(kind, "through")) {
 		char *op = p->words[3], *paren, *close;
 
-		if (p->nwords != 4)
-			return sim__fail(p, "schedule: expected '%s OP' or '%s OP(OBJECT)'",
-					 kind, kind);
 		s->kind = !strcmp(kind, "until") ? SIM_SS_UNTIL : SIM_SS_THROUGH;
+		s->n = 1;
+		/* "through OP(OBJECT) N times": the Nth time, counted from this step */
+		if (s->kind == SIM_SS_THROUGH && p->nwords == 6 &&
+		    !strcmp(p->words[5], "times")) {
+			if (sim__u32(p, p->words[4], "times", &s->n))
+				return -1;
+			if (!s->n || s->n > 1000000)
+				return sim__fail(p, "schedule: 'through %s N times': N must be 1..1000000",
+						 op);
+		} else if (p->nwords != 4) {
+			if (s->kind == SIM_SS_THROUGH)
+				return sim__fail(p, "schedule: expected 'through OP', 'through OP(OBJECT)' or 'through OP(OBJECT) N times'");
+			return sim__fail(p, "schedule: expected 'until OP' or 'until OP(OBJECT)'");
+		}
 		paren = strchr(op, '(');
 		if (paren) {
 			close = strchr(paren, ')');

@@ -12,7 +12,7 @@
 
 enum sim_sched_kind {
 	SIM_SS_UNTIL,		/* run ctx until its next operation is OP(OBJ) */
-	SIM_SS_THROUGH,		/* run ctx until it has done OP(OBJ) */
+	SIM_SS_THROUGH,		/* run ctx until it has done OP(OBJ) n times */
 	SIM_SS_IDLE,		/* run ctx until it cannot run */
 	SIM_SS_DONE,		/* run ctx until it finishes */
 	SIM_SS_STEPS,		/* run ctx for n steps */
@@ -24,7 +24,7 @@ struct sim_sched_step {
 	uint8_t kind;
 	int op;				/* enum sim_op_kind */
 	char obj[32];			/* empty: any object */
-	uint32_t n;
+	uint32_t n;			/* steps N; through: occurrences of OP */
 	char text[96];			/* as written, for the timeline */
 };
 

@@ -199,6 +199,9 @@ unsigned sim_runnable_ctxs(struct sim_world *w, uint8_t *ids)
 			n--;
 		}
 	}
+	/* the world changes only by steps: sim_step reuses this count */
+	w->runnable_step = w->steps;
+	w->runnable_n = (uint8_t)n;
 	return n;
 }
 
@@ -249,6 +252,67 @@ static void sim__describe_cycle(struct sim_world *w, uint64_t from)
 			 w->ctx[w->queues[1].send_mutex.owner - 1].name);
 }
 
+/* Requests not completed yet (submitted or not). */
+static unsigned sim__outstanding(const struct sim_world *w)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < w->cfg.nreqs; i++)
+		n += !w->rs[i].completed;
+	return n;
+}
+
+uint64_t sim_progress_sig(const struct sim_world *w)
+{
+	const struct sim_sock *k = &w->sk.sim;
+	uint64_t sig;
+	unsigned i;
+
+	sig = k->sq_stream_off + k->sq_len;	/* taken by sendmsg */
+	sig += k->sq_stream_off;		/* on the wire, host to controller */
+	sig += k->rq_stream_off + k->rq_len;	/* on the wire, controller to host */
+	sig += k->rq_stream_off;		/* read by the host */
+	sig += w->target.pdus_rcvd + w->target.pdus_sent;
+	for (i = 0; i < w->cfg.nreqs; i++)
+		sig += w->rs[i].completions + w->rs[i].submitted;
+	return sig;
+}
+
+/*
+ * A livelock is a loop the world cannot leave: no other context could have
+ * run anywhere in it (choice_step), so no scheduler, fair or not, gets it
+ * out. A loop in which the choice source merely kept passing over a context
+ * that could run is starvation by the choice source, not a livelock.
+ */
+static void sim__livelock_stop(struct sim_world *w, uint64_t from,
+			       bool exact)
+{
+	unsigned long long every = (unsigned long long)(w->steps - from);
+	unsigned long long a = (unsigned long long)from;
+	unsigned long long b = (unsigned long long)w->steps;
+
+	if (!sim__outstanding(w))
+		sim_stop(w, SIM_V_LIVELOCK,
+			 "LIVELOCK: every request has completed, but the world never goes idle: %s (steps %llu to %llu), and nothing else could run",
+			 exact ? "it comes back to the same state" :
+			 "nothing moves", a, b);
+	else if (exact && w->policy == SIM_POLICY_PRIO)
+		sim_stop(w, SIM_V_LIVELOCK,
+			 "LIVELOCK: under strict kworker priority the world comes back to the same state every %llu steps (steps %llu to %llu) and no request makes progress",
+			 every, a, b);
+	else if (exact)
+		sim_stop(w, SIM_V_LIVELOCK,
+			 "LIVELOCK: the world comes back to the same state every %llu steps (steps %llu to %llu), no request makes progress, and no other context could run",
+			 every, a, b);
+	else
+		sim_stop(w, SIM_V_LIVELOCK,
+			 "LIVELOCK: no progress for %llu steps (steps %llu to %llu): no byte, PDU, completion or submission moved, no other context could run, and %u request%s still outstanding",
+			 every, a, b, sim__outstanding(w),
+			 sim__outstanding(w) == 1 ? " is" : "s are");
+	w->verdict.req = -1;
+	sim__describe_cycle(w, from);
+}
+
 static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
 {
 	uint64_t h;
@@ -257,26 +321,33 @@ static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
 	/*
 	 * Between two io_work runs no jiffies-based local is live, so a state
 	 * that comes back here (time and counters aside) is a loop that will
-	 * go round for ever under this policy.
+	 * go round for ever.
 	 */
 	if (c->kind != SIM_CTX_KWORKER || c->op != SIM_OP_WORK_WAIT)
 		return;
+	/*
+	 * A choice since the last mark breaks every cycle through the marks
+	 * so far. Under the fair policy, hashing only from the second
+	 * choice-free visit on delays a detection by one round and spares
+	 * fair runs, full of choices, a hash at every io_work run. (Under
+	 * prio every visit is hashed, as before fair runs were checked.)
+	 */
+	if (w->policy == SIM_POLICY_FAIR && w->nmarks &&
+	    w->choice_step >= w->mark_step[(w->nmarks - 1) % SIM_LIVELOCK_MARKS]) {
+		w->nmarks = 0;
+		w->mark_pending = w->steps;
+		return;
+	}
+	if (w->policy == SIM_POLICY_FAIR && !w->nmarks &&
+	    w->choice_step >= w->mark_pending) {
+		w->mark_pending = w->steps;
+		return;
+	}
 	h = sim_state_hash_points(w);
 	for (i = 0; i < w->nmarks && i < SIM_LIVELOCK_MARKS; i++) {
-		/*
-		 * A cycle the scheduler chose (another context could have run
-		 * in it: the network, say) is starvation by the choice source,
-		 * not a loop the policy forces.
-		 */
 		if (w->mark_hash[i] != h || w->choice_step >= w->mark_step[i])
 			continue;
-		sim_stop(w, SIM_V_LIVELOCK,
-			 "LIVELOCK: under strict kworker priority the world comes back to the same state every %llu steps (steps %llu to %llu) and no request makes progress",
-			 (unsigned long long)(w->steps - w->mark_step[i]),
-			 (unsigned long long)w->mark_step[i],
-			 (unsigned long long)w->steps);
-		w->verdict.req = -1;
-		sim__describe_cycle(w, w->mark_step[i]);
+		sim__livelock_stop(w, w->mark_step[i], true);
 		return;
 	}
 	i = w->nmarks++ % SIM_LIVELOCK_MARKS;
@@ -284,12 +355,27 @@ static void sim__livelock_check(struct sim_world *w, const struct sim_ctx *c)
 	w->mark_step[i] = w->steps;
 }
 
+bool sim_stop_no_progress(struct sim_world *w)
+{
+	uint64_t quota = w->cfg.env.quota_steps ? w->cfg.env.quota_steps : 1;
+	uint64_t window = SIM_NOPROGRESS_QUOTAS * (quota < 64 ? 64 : quota);
+	uint64_t from = w->progress_step > w->choice_step ?
+		w->progress_step : w->choice_step + 1;
+
+	if (w->stopped || w->steps < from || w->steps - from < window)
+		return false;
+	sim__livelock_stop(w, from, false);
+	return true;
+}
+
 void sim_step(struct sim_world *w, int id)
 {
 	struct sim_ctx *c = &w->ctx[id];
 	uint8_t ids[SIM_CTX_MAX];
+	uint64_t sig;
 
-	if (w->policy == SIM_POLICY_PRIO && sim_runnable_ctxs(w, ids) > 1)
+	if ((w->runnable_step == w->steps ? w->runnable_n :
+	     sim_runnable_ctxs(w, ids)) > 1)
 		w->choice_step = w->steps;
 
 	if (w->last_ctx >= 0 && w->last_ctx != id &&
@@ -316,7 +402,12 @@ void sim_step(struct sim_world *w, int id)
 	w->cur = c;
 	sim_fiber_switch(&w->main_fiber, &c->fiber);
 	w->cur = NULL;
-	if (w->policy == SIM_POLICY_PRIO && !w->stopped)
+	sig = sim_progress_sig(w);
+	if (sig != w->progress_sig) {
+		w->progress_sig = sig;
+		w->progress_step = w->steps;
+	}
+	if (!w->stopped)
 		sim__livelock_check(w, c);
 }
 
@@ -332,6 +423,8 @@ void sim_run(struct sim_world *w)
 			return;
 		}
 		if (w->steps >= w->cfg.steps_max) {
+			if (sim_stop_no_progress(w))
+				return;
 			sim_stop(w, SIM_V_STEP_BOUND,
 				 "STEP BOUND: still running after %llu steps (raise --steps-max, or look for a livelock)",
 				 (unsigned long long)w->steps);

@@ -38,6 +38,8 @@ static bool sim__advance(struct sim_world *w, const struct sim_sched_step *s,
 		return false;
 	}
 	if (w->steps >= w->cfg.steps_max) {
+		if (sim_stop_no_progress(w))
+			return false;
 		sim_stop(w, SIM_V_STEP_BOUND,
 			 "STEP BOUND: schedule step '%s' still running after %llu steps",
 			 s->text, (unsigned long long)w->steps);
@@ -60,11 +62,16 @@ static void sim__follow(struct sim_world *w, const struct sim_sched_step *s)
 				return;
 		break;
 	case SIM_SS_THROUGH:
-		do {
-			hit = sim__matches(c, s);
-			if (!sim__advance(w, s, c))
-				return;
-		} while (!hit);
+		/*
+		 * By operation, not by step count: a read-only scheduling point
+		 * added elsewhere leaves the step where it was.
+		 */
+		for (i = 0; i < s->n; i++)
+			do {
+				hit = sim__matches(c, s);
+				if (!sim__advance(w, s, c))
+					return;
+			} while (!hit);
 		break;
 	case SIM_SS_IDLE:
 		while (!c->done && sim_ctx_enabled(w, c))

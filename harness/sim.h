@@ -90,7 +90,7 @@ enum sim_verdict_kind {
 	SIM_V_RECOVERY,		/* the host driver started error recovery */
 	SIM_V_STEP_BOUND,	/* the run did not go idle within steps_max */
 	SIM_V_SCHEDULE,		/* a scenario's schedule could not be followed */
-	SIM_V_LIVELOCK,		/* under strict priority, a cycle with no progress */
+	SIM_V_LIVELOCK,		/* a cycle, or a long forced run, with no progress */
 	SIM_V_KINDS
 };
 
@@ -105,6 +105,12 @@ struct sim_verdict {
 };
 
 #define SIM_LIVELOCK_MARKS 64
+/*
+ * No progress: this many whole io_work quotas (quota_steps each, at least
+ * 64 steps) in a row in which only one context could run and nothing moved
+ * is a livelock even where no state repeats exactly.
+ */
+#define SIM_NOPROGRESS_QUOTAS 4
 /* Fair policy: work items in a row before a waiting task gets a turn. */
 #define SIM_FAIR_KWORKER_RUNS 3
 
@@ -170,6 +176,12 @@ struct sim_world {
 	uint64_t mark_hash[SIM_LIVELOCK_MARKS];
 	uint64_t mark_step[SIM_LIVELOCK_MARKS];
 	uint64_t choice_step;		/* last step at which another context could have run */
+	uint64_t mark_pending;		/* last visit not hashed (no marks yet) */
+	uint64_t runnable_step;		/* step of the last sim_runnable_ctxs() count */
+	uint8_t runnable_n;
+	/* no-progress check: see sim_progress_sig() */
+	uint64_t progress_sig;
+	uint64_t progress_step;		/* last step that moved something */
 
 	/* host side */
 	struct device dev;
@@ -254,8 +266,21 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 /* sched.c */
 bool sim_ctx_enabled(struct sim_world *w, const struct sim_ctx *c);
 unsigned sim_enabled_ctxs(struct sim_world *w, uint8_t *ids);
-/* Runs context id for one step (then the livelock check, under SIM_POLICY_PRIO). */
+/* Runs context id for one step, then the livelock check (every policy). */
 void sim_step(struct sim_world *w, int id);
+/*
+ * Progress: bytes sendmsg took, bytes on the wire either way, bytes the host
+ * read, PDUs the controller parsed or sent, completions, submissions. The
+ * sum of those monotonic counters: it changes exactly when one of them moves.
+ */
+uint64_t sim_progress_sig(const struct sim_world *w);
+/*
+ * At steps_max: if the run stopped making progress (SIM_NOPROGRESS_QUOTAS
+ * quotas with nothing moved and no other context able to run), stops the
+ * world with a livelock verdict and returns true; else false, and the caller
+ * gives its step-bound (inconclusive) verdict.
+ */
+bool sim_stop_no_progress(struct sim_world *w);
 /*
  * At a yield point: the kworker between two work items, where
  * worker_thread() calls cond_resched(). Switching away is no preemption.

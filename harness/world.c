@@ -149,6 +149,10 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 	w->kworker_streak = 0;
 	w->nmarks = 0;
 	w->choice_step = 0;
+	w->mark_pending = 0;
+	w->runnable_step = UINT64_MAX;
+	w->progress_sig = 0;
+	w->progress_step = 0;
 	memset(&w->verdict, 0, sizeof(w->verdict));
 	w->verdict.req = -1;
 	w->verdict.pdu_type = 0xff;

@@ -265,6 +265,10 @@ nvme_tcp_fetch_request(struct nvme_tcp_queue *queue)
 	req = list_first_entry_or_null(&queue->send_list,
 			struct nvme_tcp_request, entry);
 	if (!req) {
+#ifdef NVTSIM_MUTANT_FETCH_SKIPS_REQ_LIST
+		/* TEST MUTATION (tests/ only): req_list is never drained */
+		return NULL;
+#endif
 		nvme_tcp_process_req_list(queue);
 		req = list_first_entry_or_null(&queue->send_list,
 				struct nvme_tcp_request, entry);
@@ -849,6 +853,10 @@ static int nvme_tcp_try_send(struct nvme_tcp_queue *queue)
 			return 0;
 	}
 	req = queue->request;
+#ifdef NVTSIM_MUTANT_EXTRA_POINT
+	/* TEST MUTATION (tests/ only): one more read-only scheduling point */
+	(void)READ_ONCE(queue->rd_enabled);
+#endif
 
 	if (req->state == NVME_TCP_SEND_CMD_PDU) {
 		ret = nvme_tcp_try_send_cmd_pdu(req);
@@ -947,6 +955,11 @@ static void nvme_tcp_io_work(struct work_struct *w)
 		    sk_stream_is_writeable(queue->sock->sk))
 			pending = true;
 
+#ifdef NVTSIM_MUTANT_BUSY_IO_WORK
+		/* TEST MUTATION (tests/ only): io_work polls for ever */
+		if (!pending || !queue->rd_enabled)
+			break;
+#endif
 		if (!pending || !queue->rd_enabled)
 			return;
 

@@ -63,6 +63,23 @@ static void test_parse_reads_workload_schedule_and_expectations(void **state)
 			 &sc.expects[1]);
 }
 
+static void test_parse_reads_through_with_occurrence_count(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("request w1 write 4k\n"
+			       "schedule\n"
+			       "1. sub0 through llist_empty(req_list) 3 times\n"
+			       "2. kworker through start\n"
+			       "3. sub0 through sendmsg\n"), 0);
+	assert_int_equal(sc.nsteps, 3);
+	assert_int_equal(sc.steps[0].kind, SIM_SS_THROUGH);
+	assert_int_equal(sc.steps[0].op, SIM_OP_LLIST_EMPTY);
+	assert_string_equal(sc.steps[0].obj, "req_list");
+	assert_int_equal(sc.steps[0].n, 3);
+	assert_int_equal(sc.steps[1].op, SIM_OP_START);
+	assert_int_equal(sc.steps[2].n, 1);
+}
+
 static void test_parse_default_submitter_follows_io_cpu(void **state)
 {
 	(void)state;
@@ -94,6 +111,14 @@ static void test_parse_rejects_bad_lines_with_file_and_line(void **state)
 	expect_error("request w1 write 4k\nschedule\n1. nobody idle\n", "t.nvt:3: schedule: unknown context 'nobody'");
 	expect_error("request w1 write 4k\nschedule\n1. sub0 until fly\n", "t.nvt:3: schedule: unknown operation 'fly'");
 	expect_error("request w1 write 4k\nschedule\n1. sub0 until sendmsg(\n", "t.nvt:3: schedule: 'sendmsg(': expected OP(OBJECT)");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 through sendmsg 0 times\n",
+		     "t.nvt:3: schedule: 'through sendmsg N times': N must be 1..1000000");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 through sendmsg x times\n",
+		     "t.nvt:3: times:");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 through sendmsg 2 time\n",
+		     "t.nvt:3: schedule: expected 'through OP', 'through OP(OBJECT)' or 'through OP(OBJECT) N times'");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 until sendmsg 2 times\n",
+		     "t.nvt:3: schedule: expected 'until OP' or 'until OP(OBJECT)'");
 	expect_error("request w1 write 4k\nschedule\n1. sub0 wander\n", "t.nvt:3: schedule: unknown directive 'wander'");
 	expect_error("request w1 write 4k\nschedule\n", "t.nvt:3: 'schedule' block with no steps");
 	expect_error("request w1 write 4k\nexpect * smile\n", "t.nvt:2: expect: unknown verdict 'smile'");
@@ -149,6 +174,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_reads_workload_schedule_and_expectations),
+		cmocka_unit_test(test_parse_reads_through_with_occurrence_count),
 		cmocka_unit_test(test_parse_default_submitter_follows_io_cpu),
 		cmocka_unit_test(test_parse_rejects_bad_lines_with_file_and_line),
 		cmocka_unit_test(test_parse_rejects_binary_and_overlong_input),
