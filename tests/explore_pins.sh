@@ -4,6 +4,7 @@
 # completes at preemption bound 1 on the built-in default config.
 set -u
 nvtsim=$1
+top=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0
@@ -65,6 +66,20 @@ found f42d4796ee10 livelock 5000 --policy prio
 found mainline livelock 5000 --policy prio
 # before direct send, nothing of the kind
 clean v5.7 hang
+
+# two submitters on two CPUs, small sndbuf: default pb must find the hang at
+# bound <= 1 (sub1's steps on cpu 1 cost no preemption: see sim_step_cost)
+"$nvtsim" explore "$top/bench/two-cpus.nvt" --variant 122e5b9f3d37 --no-minimize \
+	--no-progress --out "$tmp" >"$tmp/out" 2>&1
+rc=$?
+if [ $rc = 1 ] && grep -q "^found:       HANG" "$tmp/out" &&
+   grep -q "^search:      not complete at preemption bound [01] (stopped at the first failure)" "$tmp/out"; then
+	passed=$((passed + 1))
+else
+	echo "FAIL: bench/two-cpus.nvt: no hang on 122e5b9f3d37 at preemption bound <= 1 (exit $rc)"
+	head -12 "$tmp/out"
+	failed=$((failed + 1))
+fi
 
 echo "explore pins: $passed passed, $failed failed"
 [ "$failed" = 0 ]
