@@ -701,20 +701,20 @@ int sim_explore(struct sim_world *w, const struct sim_config *cfg,
 		 * below a state depends on how it was reached.
 		 */
 		x.stateful = cfg->policy == SIM_POLICY_FAIR;
-		x.visited = x.stateful ?
-			malloc((1u << SIM__VISITED_BITS) * sizeof(uint64_t)) : NULL;
-		if (x.stateful && !x.visited) {
-			free(x.nodes);
-			return -1;
-		}
 		r->bounded = true;
 		for (k = 0; k <= o->preemptions_max; k++) {
 			x.bound = k;
 			x.switch_bound = k;
 			r->bound = k;
-			if (x.visited)
-				memset(x.visited, 0, (1u << SIM__VISITED_BITS) *
-				       sizeof(uint64_t));
+			/* calloc, not memset: a small search touches few pages */
+			free(x.visited);
+			x.visited = x.stateful ?
+				calloc(1u << SIM__VISITED_BITS, sizeof(uint64_t)) :
+				NULL;
+			if (x.stateful && !x.visited) {
+				free(x.nodes);
+				return -1;
+			}
 			x.visited_n = 0;
 			x.visited_full = false;
 			r->exhausted = sim__dfs(&x) && !x.visited_full;

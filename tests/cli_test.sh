@@ -55,7 +55,7 @@ check explore-bad-check 2 "--check 'nope'" -- "$nvtsim" explore --check nope
 check explore-bad-number 2 "--executions '0': expected a number from 1" -- "$nvtsim" explore --executions 0
 check explore-prio-dpor 2 "--policy prio needs --strategy pb" -- "$nvtsim" explore --policy prio --strategy dpor
 check explore-bad-config 2 "bad.nvt:4:" -- "$nvtsim" explore "$tmp/bad.nvt"
-check explore-finds 1 "found:       HANG: w1" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --strategy pct --no-progress --out "$tmp/cex"
+check explore-finds 1 "found:       HANG: w1" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --strategy pct --executions 3000 --no-progress --out "$tmp/cex"
 check explore-names-known 1 "known:       direct-send-race after" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --no-progress --out "$tmp/cex"
 check explore-no-new 1 "new:         none: every failure matched a known bug of db5ad6b7f8cd" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --no-progress --out "$tmp/cex"
 check explore-table-known 1 "0   complete<=1  complete<=1" -- "$nvtsim" explore "$seed" --all-variants --executions 2000 --no-minimize --no-progress --out "$tmp/tab"
