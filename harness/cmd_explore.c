@@ -35,15 +35,18 @@ static const char *const usage_explore =
 	"                      [--policy fair|prio] [--executions N] [--seed N]\n"
 	"                      [--pct-depth D] [--preemptions N] [--steps-max N]\n"
 	"                      [--check KIND] [--keep-going] [--no-minimize] [--out DIR]\n"
-	"                      [--progress]\n"
+	"                      [--require-complete] [--progress]\n"
 	"\n"
 	"Searches the interleavings of CONFIG (a scenario file; its schedule and\n"
 	"expect lines are ignored) for one that leaves a request behind. Without\n"
 	"CONFIG: the built-in default (nvtsim explore --show-default prints it).\n"
 	"\n"
-	"  --strategy S     dpor (default): depth-first with sleep sets and dynamic\n"
-	"                   partial-order reduction; dfs: every interleaving; pb:\n"
-	"                   preemption bounds 0, 1, 2 ... up to --preemptions (default 3);\n"
+	"  --strategy S     pb (default): bounds 0, 1, ... up to --preemptions (default\n"
+	"                   1) on preemptions (a step that takes its CPU from a context\n"
+	"                   that could go on) and, as many, on CPU switches (a step on\n"
+	"                   another CPU while the last context could go on); dpor:\n"
+	"                   depth-first with sleep sets and dynamic partial-order\n"
+	"                   reduction; dfs: every interleaving;\n"
 	"                   stateful: depth-first, pruning states seen before;\n"
 	"                   random: seeded random walks; pct: PCT of depth --pct-depth (3)\n"
 	"  --policy P       fair (default), or prio: the kworker preempts tasks on its\n"
@@ -52,15 +55,28 @@ static const char *const usage_explore =
 	"  --seed N         random and pct: executions use seeds N, N+1, ... (default 1)\n"
 	"  --check KIND     only failures of this kind count: hang, stall, livelock,\n"
 	"                   safety, protocol, error-recovery\n"
-	"  --keep-going     count every failing execution instead of stopping at the first\n"
-	"  --no-minimize    report the first failure as found (default: fewest\n"
-	"                   preemptions, then fewest steps)\n"
+	"  --keep-going     count every failing execution instead of stopping at the\n"
+	"                   first new one (one whose signature is on no known bug of\n"
+	"                   the variant; known bugs never stop the search)\n"
+	"  --no-minimize    report failures as found (default: fewest preemptions,\n"
+	"                   then fewest CPU switches, then fewest steps)\n"
 	"  --out DIR        where counterexample scenarios go (default nvtsim-cex)\n"
 	"  --all-variants   one search per variant, and a table\n"
 	"  --progress       a progress line on stderr (default when stderr is a terminal)\n"
+	"  --require-complete  exit 3 unless the search was complete: run to the end of\n"
+	"                   its tree or bound, within the budget, with no execution\n"
+	"                   cut at steps_max (random and pct never are)\n"
 	"\n"
-	"exit 0: nothing found (see 'search:' for how far it went), 1: found a\n"
-	"failure, 2: usage or input error.\n";
+	"Each failure's signature is matched against the known-bugs list for the\n"
+	"variant (as the fuzzer does). Each known bug seen and each new signature is\n"
+	"reported once ('known:', 'NEW:'), with the execution that first showed it\n"
+	"and a minimised counterexample in --out.\n"
+	"\n"
+	"exit 0: nothing found and no execution inconclusive (see 'search:' for how\n"
+	"far it went); 1: found a failure, known or new; 2: usage or input error;\n"
+	"3: nothing found and the search not complete, with --require-complete;\n"
+	"4: nothing found, but some executions ran into steps_max (inconclusive).\n"
+	"--all-variants: the first of 2, 1, 3, 4 that any search gave, else 0.\n";
 
 static const char *const usage_replay =
 	"usage: nvtsim replay STRING [--quiet] [--trace FILE\n"
@@ -78,6 +94,7 @@ struct explore_cli {
 	bool all_variants;
 	bool progress_set;
 	bool show_default;
+	bool require_complete;
 	uint64_t steps_max;
 	int policy;
 	struct sim_explore_opts opts;
@@ -165,6 +182,8 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 				return -1;
 			}
 			o->only_kind = k;
+		} else if (!strcmp(a, "--require-complete")) {
+			c->require_complete = true;
 		} else if (!strcmp(a, "--keep-going")) {
 			o->keep_going = true;
 		} else if (!strcmp(a, "--no-minimize")) {
@@ -234,25 +253,32 @@ static void describe_search(const struct sim_explore_result *r,
 			 (unsigned long long)r->executions,
 			 (unsigned long long)o->seed,
 			 (unsigned long long)(o->seed + r->executions - 1));
+	else if (r->exhausted && r->inconclusive && r->bounded)
+		snprintf(buf, len, "inconclusive at preemption bound %u: %llu executions ran into steps_max",
+			 r->bound, (unsigned long long)r->inconclusive);
+	else if (r->exhausted && r->inconclusive)
+		snprintf(buf, len, "inconclusive: %llu executions ran into steps_max",
+			 (unsigned long long)r->inconclusive);
 	else if (r->bounded)
 		snprintf(buf, len, "%s at preemption bound %u%s",
 			 r->exhausted ? "complete" : "not complete", r->bound,
-			 r->first.found && !r->exhausted ?
-				 " (stopped at the first failure)" : "");
+			 r->new_failures && !r->exhausted && !o->keep_going ?
+				 " (stopped at the first new failure)" : "");
 	else if (r->exhausted)
 		snprintf(buf, len, "exhausted: every interleaving explored%s",
 			 o->strategy == SIM_STRAT_DPOR ? " (up to reordering of independent steps)" :
 			 o->strategy == SIM_STRAT_STATEFUL ? " (up to states seen before)" : "");
-	else if (r->first.found && !o->keep_going)
-		snprintf(buf, len, "stopped at the first failure: not exhausted");
+	else if (r->new_failures && !o->keep_going)
+		snprintf(buf, len, "stopped at the first new failure: not exhausted");
 	else
 		snprintf(buf, len, "budget used up: not exhausted");
 }
 
 static int write_cex(const struct explore_cli *c, struct sim_world *w,
 		     const struct sim_config *cfg,
-		     const struct sim_explore_failure *f, const char *how,
-		     const char *replay, char *path, size_t pathlen)
+		     const struct sim_explore_failure *f, const char *tag,
+		     const char *how, const char *replay, char *path,
+		     size_t pathlen)
 {
 	FILE *out;
 	int r;
@@ -262,9 +288,9 @@ static int write_cex(const struct explore_cli *c, struct sim_world *w,
 			strerror(errno));
 		return -1;
 	}
-	snprintf(path, pathlen, "%s/%s-%s%s.nvt", c->out,
+	snprintf(path, pathlen, "%s/%s-%s-%s%s.nvt", c->out,
 		 sim_variants[cfg->variant].id, sim_verdict_names[f->verdict.kind],
-		 cfg->policy == SIM_POLICY_PRIO ? "-prio" : "");
+		 tag, cfg->policy == SIM_POLICY_PRIO ? "-prio" : "");
 	out = fopen(path, "w");
 	if (!out) {
 		fprintf(stderr, "nvtsim explore: cannot write %s: %s\n", path,
@@ -279,14 +305,105 @@ static int write_cex(const struct explore_cli *c, struct sim_world *w,
 	return r;
 }
 
+/* Writes rec's counterexample; its path in path ("" if not written). */
+static void sig_cex(const struct explore_cli *c, struct sim_world *w,
+		    const struct sim_config *cfg, const struct sim_explore_sig *rec,
+		    unsigned i, const char *how, char *replay, char *path,
+		    size_t pathlen)
+{
+	char tag[48];
+
+	if (rec->known)
+		snprintf(tag, sizeof(tag), "%s", rec->known->name);
+	else
+		snprintf(tag, sizeof(tag), "new%u", i + 1);
+	if (replay && sim_replay_encode(cfg, rec->fail.choices, rec->fail.nchoices,
+					replay, REPLAY_BYTES) < 0)
+		replay[0] = 0;
+	if (write_cex(c, w, cfg, &rec->fail, tag, how,
+		      replay && replay[0] ? replay : NULL, path, pathlen))
+		path[0] = 0;
+}
+
+/*
+ * Each known bug the search saw, then each new signature: when first seen,
+ * how often, its signature, its (minimised) counterexample.
+ */
+static void print_sigs(const struct explore_cli *c, struct sim_world *w,
+		       const struct sim_config *cfg,
+		       const struct sim_explore_result *r, const char *how)
+{
+	char *replay = malloc(REPLAY_BYTES), path[512];
+	unsigned i, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < r->nsigs; i++) {
+			const struct sim_explore_sig *rec = &r->sigs[i];
+			const struct sim_explore_failure *f = &rec->fail;
+
+			/* known bugs first, then new signatures */
+			if ((rec->known != NULL) != (pass == 0))
+				continue;
+			if (rec->known)
+				printf("known:       %s after %llu executions (%llu failed so): %s\n",
+				       rec->known->name,
+				       (unsigned long long)rec->executions_to_first,
+				       (unsigned long long)rec->count, rec->known->what);
+			else
+				printf("NEW:         after %llu executions (%llu failed so): %s\n",
+				       (unsigned long long)rec->executions_to_first,
+				       (unsigned long long)rec->count, f->verdict.line);
+			printf("  signature: %s\n", rec->sig);
+			printf("  %s %u preemption%s, %u CPU switch%s, %u steps\n",
+			       r->minimized ? "minimized:" : "as found: ",
+			       f->preemptions, f->preemptions == 1 ? "" : "s",
+			       f->cpu_switches, f->cpu_switches == 1 ? "" : "es",
+			       f->nchoices);
+			sig_cex(c, w, cfg, rec, i, how, replay, path, sizeof(path));
+			if (replay && replay[0])
+				printf("  replay:    nvtsim replay '%s'\n", replay);
+			if (path[0])
+				printf("  scenario:  %s  (nvtsim run %s)\n", path, path);
+		}
+	}
+	if (!r->new_failures)
+		printf("new:         none: every failure matched a known bug of %s\n",
+		       sim_variants[cfg->variant].id);
+	if (r->sigs_full)
+		printf("             (more than %d distinct failures: the rest only counted)\n",
+		       SIM_EXPLORE_SIGS_MAX);
+	if (r->minimized)
+		printf("minimizing:  %llu executions\n",
+		       (unsigned long long)r->minimize_executions);
+	free(replay);
+}
+
+/* The exit code of one search: see usage_explore. */
+static int explore_exit(const struct explore_cli *c,
+			const struct sim_explore_result *r)
+{
+	if (r->first.found)
+		return 1;
+	if (c->require_complete && !r->complete)
+		return 3;
+	return r->inconclusive ? 4 : 0;
+}
+
+/* Of two exit codes, the one that says more: 2, 1, 3, 4, then 0. */
+static int exit_worst(int a, int b)
+{
+	static const int rank[] = { 0, 3, 4, 2, 1 };
+
+	return rank[a] >= rank[b] ? a : b;
+}
+
 static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 		       struct sim_world *w, bool quiet,
 		       struct sim_explore_result *r)
 {
 	const struct sim_config *cfg = &sc->cfg;
 	const struct sim_variant *v = &sim_variants[cfg->variant];
-	char err[512], search[160], how[96], path[512];
-	char *replay;
+	char err[512], search[160], how[96];
 
 	if (sim_config_check(cfg, err, sizeof(err))) {
 		fprintf(stderr, "%s: %s\n", sc->path, err);
@@ -297,7 +414,7 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 		return 2;
 	}
 	if (quiet)
-		return r->first.found ? 1 : 0;
+		return explore_exit(c, r);
 	describe_search(r, &c->opts, search, sizeof(search));
 	printf("nvtsim explore: %s on %s (%s, %s)\n", sc->path, v->id, v->name,
 	       v->release);
@@ -307,7 +424,7 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	       (unsigned long long)c->opts.executions_max);
 	printf("executions:  %llu\n", (unsigned long long)r->executions);
 	printf("steps:       %llu\n", (unsigned long long)r->steps);
-	if (c->opts.strategy == SIM_STRAT_STATEFUL)
+	if (c->opts.strategy == SIM_STRAT_STATEFUL || r->states)
 		printf("states:      %llu distinct\n", (unsigned long long)r->states);
 	printf("pruned:      %llu executions cut short (sleep set or state seen)\n",
 	       (unsigned long long)r->pruned);
@@ -320,7 +437,7 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 		       (unsigned long long)cfg->steps_max);
 	if (!r->first.found) {
 		printf("found:       nothing\n");
-		return 0;
+		return explore_exit(c, r);
 	}
 	printf("found:       %s\n", r->first.verdict.line);
 	fputs(r->first.verdict.detail, stdout);
@@ -337,25 +454,10 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 				       (unsigned long long)r->by_kind[k].executions_to_first);
 		printf("\n");
 	}
-	if (r->minimized)
-		printf("minimized:   %u preemption%s, %u steps (%llu executions)\n",
-		       r->first.preemptions, r->first.preemptions == 1 ? "" : "s",
-		       r->first.nchoices,
-		       (unsigned long long)r->minimize_executions);
-	replay = malloc(REPLAY_BYTES);
-	if (replay && sim_replay_encode(cfg, r->first.choices, r->first.nchoices,
-					replay, REPLAY_BYTES) >= 0) {
-		printf("replay:      nvtsim replay '%s'\n", replay);
-	} else if (replay) {
-		replay[0] = 0;
-	}
 	snprintf(how, sizeof(how), "nvtsim explore --strategy %s%s",
 		 sim_strategy_names[c->opts.strategy],
 		 cfg->policy == SIM_POLICY_PRIO ? " --policy prio" : "");
-	if (!write_cex(c, w, cfg, &r->first, how, replay && replay[0] ? replay : NULL,
-		       path, sizeof(path)))
-		printf("scenario:    %s  (nvtsim run %s)\n", path, path);
-	free(replay);
+	print_sigs(c, w, cfg, r, how);
 	return 1;
 }
 
@@ -397,6 +499,8 @@ static const char *search_cell(const struct sim_explore_result *r,
 {
 	if (o->strategy == SIM_STRAT_RANDOM || o->strategy == SIM_STRAT_PCT)
 		snprintf(buf, len, "sampled");
+	else if (r->exhausted && r->inconclusive)
+		snprintf(buf, len, "inconclusive");
 	else if (r->bounded)
 		snprintf(buf, len, "%s<=%u", r->exhausted ? "complete" : "partial",
 			 r->bound);
@@ -424,17 +528,10 @@ static int table_search(struct explore_cli *c, struct sim_scenario *sc,
 		return ret;
 	snprintf(how, sizeof(how), "nvtsim explore --all-variants%s",
 		 sc->cfg.policy == SIM_POLICY_PRIO ? " (policy prio)" : "");
-	for (k = 0; k < SIM_V_KINDS; k++) {
-		const struct sim_explore_failure *f = &r->by_kind[k].fail;
-
-		if (!f->found ||
-		    (c->opts.only_kind >= 0 && (int)k != c->opts.only_kind))
-			continue;
-		if (sim_replay_encode(&sc->cfg, f->choices, f->nchoices, replay,
-				      REPLAY_BYTES) < 0)
-			replay[0] = 0;
-		if (write_cex(c, w, &sc->cfg, f, how, replay[0] ? replay : NULL,
-			      path, sizeof(path)))
+	for (k = 0; k < r->nsigs; k++) {
+		sig_cex(c, w, &sc->cfg, &r->sigs[k], k, how, replay, path,
+			sizeof(path));
+		if (!path[0])
 			continue;
 		used += (size_t)snprintf(cex + used, cexlen - used, "%s%s",
 					 used ? " " : "", path);
@@ -445,13 +542,50 @@ static int table_search(struct explore_cli *c, struct sim_scenario *sc,
 	return ret;
 }
 
+/* The known bugs two searches saw, each once, "-" if none. */
+static const char *known_cell(const struct sim_explore_result *a,
+			      const struct sim_explore_result *b, char *buf,
+			      size_t len)
+{
+	const struct sim_explore_result *rs[2] = { a, b };
+	size_t used = 0;
+	unsigned i, j, k;
+
+	buf[0] = 0;
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < rs[i]->nsigs; j++) {
+			const struct sim_known_bug *kb = rs[i]->sigs[j].known;
+
+			for (k = 0; kb && i && k < a->nsigs; k++)
+				if (a->sigs[k].known == kb)
+					kb = NULL;
+			if (!kb || used >= len)
+				continue;
+			used += (size_t)snprintf(buf + used, len - used, "%s%s",
+						 used ? "," : "", kb->name);
+		}
+	if (!used)
+		snprintf(buf, len, "-");
+	return buf;
+}
+
+/* New signatures two searches saw. */
+static unsigned new_count(const struct sim_explore_result *r)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < r->nsigs; i++)
+		n += !r->sigs[i].known;
+	return n;
+}
+
 static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
 			 struct sim_world *w)
 {
 	struct sim_explore_result *fair = malloc(sizeof(*fair));
 	struct sim_explore_result *prio = malloc(sizeof(*prio));
 	struct sim_explore_opts base = c->opts;
-	char h[24], st[24], ll[24], other[64], s1[24], s2[24];
+	char h[24], st[24], ll[24], other[64], s1[24], s2[24], known[160];
 	char cex1[512], cex2[512];
 	unsigned i;
 	int ret = 0;
@@ -467,10 +601,12 @@ static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
 	       sim_strategy_names[base.strategy], base.preemptions_max,
 	       base.preemptions_max == 1 ? "" : "s",
 	       (unsigned long long)base.executions_max);
-	printf("a cell is '-' (not seen) or @N (first seen in execution N)\n\n");
-	printf("%-13s %-17s %-8s %-8s %-9s %-10s %-12s %-12s %7s %6s  %s\n",
-	       "variant", "name", "hang", "stall", "livelock", "other",
-	       "fair search", "prio search", "time", "steps", "counterexample");
+	printf("a cell is '-' (not seen) or @N (first seen in execution N); new: failures\n"
+	       "of signatures on no known bug of the variant; known: the known bugs seen\n\n");
+	printf("%-13s %-17s %-8s %-8s %-9s %-10s %-3s %-12s %-12s %7s %6s  %-20s %s\n",
+	       "variant", "name", "hang", "stall", "livelock", "other", "new",
+	       "fair search", "prio search", "time", "steps", "known",
+	       "counterexample");
 	for (i = 0; i < sim_nvariants; i++) {
 		char err[512];
 		int r1, r2;
@@ -492,23 +628,22 @@ static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
 			c->opts.strategy = SIM_STRAT_PB;
 		sc->cfg.policy = SIM_POLICY_PRIO;
 		r2 = table_search(c, sc, w, prio, cex2, sizeof(cex2));
-		if (r1 == 2 || r2 == 2) {
-			ret = 2;
+		ret = exit_worst(ret, exit_worst(r1, r2));
+		if (ret == 2)
 			break;
-		}
-		if (r1 || r2)
-			ret = 1;
-		printf("%-13s %-17s %-8s %-8s %-9s %-10s %-12s %-12s %6.2fs %6u  %s%s%s\n",
+		printf("%-13s %-17s %-8s %-8s %-9s %-10s %-3u %-12s %-12s %6.2fs %6u  %-20s %s%s%s\n",
 		       sim_variants[i].id, sim_variants[i].name,
 		       kind_cell(fair, SIM_V_HANG, h, sizeof(h)),
 		       kind_cell(fair, SIM_V_STALL, st, sizeof(st)),
 		       kind_cell(prio, SIM_V_LIVELOCK, ll, sizeof(ll)),
 		       other_cell(fair, prio, other, sizeof(other)),
+		       new_count(fair) + new_count(prio),
 		       search_cell(fair, &base, s1, sizeof(s1)),
 		       search_cell(prio, &c->opts, s2, sizeof(s2)),
 		       fair->seconds + prio->seconds,
 		       fair->first.found ? fair->first.nchoices :
 					   prio->first.found ? prio->first.nchoices : 0,
+		       known_cell(fair, prio, known, sizeof(known)),
 		       cex1, cex1[0] && cex2[0] ? " " : "", cex2);
 		fflush(stdout);
 	}

@@ -37,7 +37,10 @@ struct sim__node {
 	uint8_t done;			/* tried here */
 	uint8_t sleep;			/* need not be tried here */
 	uint8_t chosen;			/* context of the step taken here */
+	uint8_t costly;			/* choosing it here is a preemption (sim_step_cost) */
+	uint8_t xcostly;		/* choosing it here is a CPU switch */
 	uint16_t preempt;		/* preemptions before this state */
+	uint16_t switches;		/* CPU switches before this state */
 	bool prev_yields;		/* the last step's context sits at a yield point */
 	struct sim_fp fp[SIM_CTX_MAX];	/* every context's next step, here */
 	uint32_t vc[SIM_CTX_MAX];	/* vector clock of the step taken here */
@@ -53,6 +56,7 @@ struct sim__explorer {
 	unsigned prefix;		/* nodes whose decision the next execution replays */
 	unsigned depth_max;
 	unsigned bound;			/* preemption bound, or SIM__NO_BOUND */
+	unsigned switch_bound;		/* CPU-switch bound, with bound */
 	bool dpor;
 	bool sleep_sets;
 	bool stateful;
@@ -60,8 +64,8 @@ struct sim__explorer {
 	uint64_t *visited;
 	uint64_t visited_n;
 	bool visited_full;
-	/* minimisation: only failures with this signature count */
-	const struct sim_verdict *want;
+	/* minimisation: only failures of this known bug or signature count */
+	const struct sim_explore_sig *want;
 	struct sim_explore_failure *best;
 	uint64_t budget;
 	struct timespec t0;
@@ -89,6 +93,8 @@ void sim_explore_opts_default(struct sim_explore_opts *o)
 	o->minimize = true;
 	o->minimize_executions_max = 200000;
 	o->only_kind = -1;
+	o->known_bugs = sim_known_bugs;
+	o->nknown_bugs = sim_nknown_bugs;
 }
 
 static inline unsigned sim__lowest(uint8_t mask)
@@ -118,6 +124,52 @@ static bool sim__visit(struct sim__explorer *x, uint64_t h)
 	if (x->visited_n > mask / 4 * 3)
 		x->visited_full = true;
 	return true;
+}
+
+static bool sim__seen(const struct sim__explorer *x, uint64_t h)
+{
+	uint64_t mask = (1ull << SIM__VISITED_BITS) - 1, i;
+
+	if (!h)
+		h = 1;
+	for (i = h & mask; x->visited[i]; i = (i + 1) & mask)
+		if (x->visited[i] == h)
+			return true;
+	return false;
+}
+
+static uint64_t sim__mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	h ^= h >> 31;
+	return h * 0xbf58476d1ce4e5b9ull;
+}
+
+/*
+ * Under a preemption bound, a state seen before with no more preemptions
+ * and CPU switches spent has had everything below it searched with at least
+ * the bounds left now: prune. The state is sim_state_hash() plus what decides
+ * the cost and the choices of the next steps (the last context, each CPU's,
+ * the kworker's streak); the key adds what was spent.
+ */
+static bool sim__visit_bounded(struct sim__explorer *x)
+{
+	const struct sim_world *w = x->w;
+	uint64_t h = sim_state_hash(w, true);
+	unsigned i, j;
+
+	for (i = 0; i < SIM_CPUS_MAX; i++)
+		h = sim__mix(h, (uint64_t)(uint8_t)w->cpu_last[i]);
+	h = sim__mix(h, (uint64_t)(w->last_ctx + 1));
+	h = sim__mix(h, w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
+			w->kworker_streak : SIM_FAIR_KWORKER_RUNS);
+	for (i = 0; i <= w->preemptions; i++)
+		for (j = 0; j <= w->cpu_switches; j++)
+			if ((i < w->preemptions || j < w->cpu_switches) &&
+			    sim__seen(x, sim__mix(sim__mix(h, i), j)))
+				return false;
+	return sim__visit(x, sim__mix(sim__mix(h, w->preemptions),
+				      w->cpu_switches));
 }
 
 /* ---- the reduction ---- */
@@ -191,20 +243,30 @@ static void sim__races(struct sim__explorer *x, unsigned d)
 	}
 }
 
-/* Contexts node d may choose under the preemption bound. */
+/*
+ * Contexts node d may choose under the bounds: the scheduler's own rule
+ * (sim_step_cost, recorded in costly and xcostly) decides what a choice costs.
+ */
 static uint8_t sim__bounded(const struct sim__explorer *x, unsigned d,
 			    uint8_t cand)
 {
 	const struct sim__node *nd = &x->nodes[d];
-	unsigned prev;
 
-	if (x->bound == SIM__NO_BOUND || !d)
+	if (x->bound == SIM__NO_BOUND)
 		return cand;
-	prev = x->nodes[d - 1].chosen;
-	if (!(nd->enabled >> prev & 1) || nd->prev_yields ||
-	    nd->preempt + 1u <= x->bound)
-		return cand;
-	return cand & (uint8_t)(1u << prev);
+	if (nd->preempt + 1u > x->bound)
+		cand &= (uint8_t)~nd->costly;
+	if (nd->switches + 1u > x->switch_bound)
+		cand &= (uint8_t)~nd->xcostly;
+	return cand;
+}
+
+/* The lowest of cand that costs nothing, else the lowest. */
+static unsigned sim__lowest_free(const struct sim__node *nd, uint8_t cand)
+{
+	uint8_t free = cand & (uint8_t)~(nd->costly | nd->xcostly);
+
+	return sim__lowest(free ? free : cand);
 }
 
 /*
@@ -221,10 +283,10 @@ static unsigned sim__prefer(const struct sim__explorer *x, unsigned d,
 		return sim__lowest(cand);
 	prev = x->nodes[d - 1].chosen;
 	if (nd->prev_yields && (cand & (uint8_t)~(1u << prev)))
-		return sim__lowest(cand & (uint8_t)~(1u << prev));
+		return sim__lowest_free(nd, cand & (uint8_t)~(1u << prev));
 	if (cand >> prev & 1)
 		return prev;
-	return sim__lowest(cand);
+	return sim__lowest_free(nd, cand);
 }
 
 /* ---- one execution ---- */
@@ -260,18 +322,30 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 			 (unsigned long long)w->steps);
 		return false;
 	}
-	if (x->stateful && !sim__visit(x, sim_state_hash(w, true))) {
+	if (x->stateful && (x->bound == SIM__NO_BOUND ?
+			    !sim__visit(x, sim_state_hash(w, true)) :
+			    !sim__visit_bounded(x))) {
 		x->r->pruned++;
 		return false;
 	}
 	nd->enabled = 0;
-	for (i = 0; i < n; i++)
+	nd->costly = 0;
+	nd->xcostly = 0;
+	for (i = 0; i < n; i++) {
+		unsigned cost = sim_step_cost(w, ids[i]);
+
 		nd->enabled |= (uint8_t)(1u << ids[i]);
+		if (cost & SIM_COST_PREEMPT)
+			nd->costly |= (uint8_t)(1u << ids[i]);
+		if (cost & SIM_COST_CPU_SWITCH)
+			nd->xcostly |= (uint8_t)(1u << ids[i]);
+	}
 	for (i = 0; i < w->nctx; i++)
 		sim_footprint(w, &w->ctx[i], &nd->fp[i]);
 	nd->done = 0;
 	nd->backtrack = 0;
 	nd->preempt = (uint16_t)w->preemptions;
+	nd->switches = (uint16_t)w->cpu_switches;
 	nd->prev_yields = w->last_ctx >= 0 &&
 		sim_ctx_yields(&w->ctx[w->last_ctx]);
 	nd->sleep = x->sleep_sets && d ? sim__child_sleep(x, d - 1) : 0;
@@ -333,11 +407,30 @@ static bool sim__is_failure(const struct sim_verdict *v)
 	return v->kind != SIM_V_PASS && v->kind != SIM_V_RUNNING;
 }
 
-static bool sim__same_failure(const struct sim_verdict *a,
-			      const struct sim_verdict *b)
+/* The known bug the stopped world's failure shows, or NULL; its signature in sig. */
+static const struct sim_known_bug *sim__classify(const struct sim__explorer *x,
+						char *sig)
 {
-	return a->kind == b->kind && a->req == b->req &&
-		a->pdu_type == b->pdu_type;
+	const struct sim_world *w = x->w;
+
+	sim_signature(w, sig, SIM_SIG_BYTES);
+	return sim_known_bug_find_in(x->o->known_bugs, x->o->nknown_bugs,
+				     x->cfg->variant, sig, w->verdict.line);
+}
+
+/* Whether the stopped world's failure is rec's known bug, or rec's new signature. */
+static bool sim__same_failure(const struct sim__explorer *x,
+			      const struct sim_explore_sig *rec)
+{
+	char sig[SIM_SIG_BYTES];
+	const struct sim_known_bug *known;
+
+	if (!sim__is_failure(&x->w->verdict) ||
+	    x->w->verdict.kind == SIM_V_STEP_BOUND)
+		return false;
+	known = sim__classify(x, sig);
+	return rec->known ? known == rec->known :
+		!known && !strcmp(sig, rec->sig);
 }
 
 static void sim__capture(const struct sim_world *w, struct sim_explore_failure *f)
@@ -350,6 +443,7 @@ static void sim__capture(const struct sim_world *w, struct sim_explore_failure *
 	memcpy(f->choices, w->taken, n);
 	f->nchoices = (uint32_t)n;
 	f->preemptions = w->preemptions;
+	f->cpu_switches = w->cpu_switches;
 }
 
 static void sim__progress(struct sim__explorer *x, bool last)
@@ -378,6 +472,40 @@ static bool sim__counts(const struct sim__explorer *x,
 	return x->o->only_kind < 0 || v->kind == x->o->only_kind;
 }
 
+/* Files the failure in w under its known bug or its signature; true if known. */
+static bool sim__record(struct sim__explorer *x)
+{
+	struct sim_explore_result *r = x->r;
+	struct sim_explore_sig *rec = NULL;
+	const struct sim_known_bug *known;
+	char sig[SIM_SIG_BYTES];
+	unsigned i;
+
+	known = sim__classify(x, sig);
+	if (known)
+		r->known_failures++;
+	else
+		r->new_failures++;
+	for (i = 0; i < r->nsigs && !rec; i++)
+		if (known ? r->sigs[i].known == known :
+		    !r->sigs[i].known && !strcmp(r->sigs[i].sig, sig))
+			rec = &r->sigs[i];
+	if (!rec && r->nsigs == SIM_EXPLORE_SIGS_MAX) {
+		r->sigs_full = true;
+		return known != NULL;
+	}
+	if (!rec) {
+		rec = &r->sigs[r->nsigs++];
+		rec->known = known;
+		snprintf(rec->sig, sizeof(rec->sig), "%s", sig);
+		rec->executions_to_first = r->executions;
+		rec->seconds_to_first = sim__seconds(&x->t0);
+		sim__capture(x->w, &rec->fail);
+	}
+	rec->count++;
+	return known != NULL;
+}
+
 /* Books an execution; true when the search should stop. */
 static bool sim__account(struct sim__explorer *x)
 {
@@ -390,10 +518,12 @@ static bool sim__account(struct sim__explorer *x)
 	if ((r->executions & 1023) == 0)
 		sim__progress(x, false);
 	if (x->want) {
-		if (sim__same_failure(&w->verdict, x->want) &&
+		if (sim__same_failure(x, x->want) &&
 		    (!x->best->found || w->preemptions < x->best->preemptions ||
 		     (w->preemptions == x->best->preemptions &&
-		      w->steps < x->best->nchoices)))
+		      (w->cpu_switches < x->best->cpu_switches ||
+		       (w->cpu_switches == x->best->cpu_switches &&
+			w->steps < x->best->nchoices)))))
 			sim__capture(w, x->best);
 		return r->executions >= x->budget;
 	}
@@ -413,12 +543,7 @@ static bool sim__account(struct sim__explorer *x)
 	}
 	if (sim__counts(x, &w->verdict)) {
 		r->failures++;
-		if (!r->first.found) {
-			sim__capture(w, &r->first);
-			r->executions_to_first = r->executions;
-			r->seconds_to_first = sim__seconds(&x->t0);
-		}
-		if (!x->o->keep_going)
+		if (!sim__record(x) && !x->o->keep_going)
 			return true;
 	}
 	return r->executions >= x->budget;
@@ -477,18 +602,22 @@ static int sim__init(struct sim__explorer *x, struct sim_world *w,
 	return x->nodes ? 0 : -1;
 }
 
-/* Fewest preemptions, then fewest steps, for failures with f's signature. */
+/* Fewest preemptions, then CPU switches, then steps, for rec's failures. */
 static uint64_t sim__minimize(struct sim__explorer *x,
-			      struct sim_explore_failure *f)
+			      struct sim_explore_sig *rec)
 {
-	struct sim_explore_result scratch;
+	struct sim_explore_result *scratch = malloc(sizeof(*scratch));
+	struct sim_explore_failure *f = &rec->fail;
 	struct sim__explorer m = *x;
-	struct sim_verdict want = f->verdict;
-	unsigned k, orig = f->preemptions;
+	unsigned k, orig = f->preemptions > f->cpu_switches ? f->preemptions :
+		f->cpu_switches;
+	uint64_t n;
 
-	memset(&scratch, 0, sizeof(scratch));
-	m.r = &scratch;
-	m.want = &want;
+	if (!scratch)
+		return 0;
+	memset(scratch, 0, sizeof(*scratch));
+	m.r = scratch;
+	m.want = rec;
 	m.best = f;
 	m.dpor = false;
 	m.sleep_sets = false;
@@ -497,32 +626,43 @@ static uint64_t sim__minimize(struct sim__explorer *x,
 	/* the first bound that shows the failure is the fewest preemptions */
 	for (k = 0; k <= orig; k++) {
 		m.bound = k;
+		m.switch_bound = k;
 		sim__dfs(&m);
-		if (f->preemptions <= k || scratch.executions >= m.budget)
+		if ((f->preemptions <= k && f->cpu_switches <= k) ||
+		    scratch->executions >= m.budget)
 			break;
 	}
-	return scratch.executions;
+	n = scratch->executions;
+	free(scratch);
+	return n;
+}
+
+/* r->first: the first new failure, else the first known one. */
+static void sim__pick_first(struct sim_explore_result *r)
+{
+	const struct sim_explore_sig *pick = NULL;
+	unsigned i;
+
+	for (i = 0; i < r->nsigs && !pick; i++)
+		if (!r->sigs[i].known)
+			pick = &r->sigs[i];
+	if (!pick && r->nsigs)
+		pick = &r->sigs[0];
+	if (!pick)
+		return;
+	r->first = pick->fail;
+	r->executions_to_first = pick->executions_to_first;
+	r->seconds_to_first = pick->seconds_to_first;
 }
 
 static void sim__minimize_all(struct sim__explorer *x)
 {
 	struct sim_explore_result *r = x->r;
-	unsigned k;
+	unsigned i;
 
-	if (!r->first.found)
-		return;
-	r->minimize_executions = sim__minimize(x, &r->first);
-	for (k = 0; k < SIM_V_KINDS && x->o->keep_going; k++) {
-		struct sim_explore_failure *f = &r->by_kind[k].fail;
-
-		if (!f->found)
-			continue;
-		if (f->verdict.kind == r->first.verdict.kind)
-			*f = r->first;
-		else
-			r->minimize_executions += sim__minimize(x, f);
-	}
-	r->minimized = true;
+	for (i = 0; i < r->nsigs; i++)
+		r->minimize_executions += sim__minimize(x, &r->sigs[i]);
+	r->minimized = r->nsigs > 0;
 }
 
 int sim_explore(struct sim_world *w, const struct sim_config *cfg,
@@ -555,25 +695,50 @@ int sim_explore(struct sim_world *w, const struct sim_config *cfg,
 		free(x.visited);
 		break;
 	case SIM_STRAT_PB:
+		/*
+		 * Contexts on other CPUs interleave at no cost, which without
+		 * pruning multiplies even bound 0 past any budget: prune states
+		 * seen before (sim__visit_bounded). Not under prio, where the
+		 * livelock check looks back along the execution, so what lies
+		 * below a state depends on how it was reached.
+		 */
+		x.stateful = cfg->policy == SIM_POLICY_FAIR;
 		r->bounded = true;
 		for (k = 0; k <= o->preemptions_max; k++) {
 			x.bound = k;
+			x.switch_bound = k;
 			r->bound = k;
-			r->exhausted = sim__dfs(&x);
-			if ((r->first.found && !o->keep_going) ||
+			/* calloc, not memset: a small search touches few pages */
+			free(x.visited);
+			x.visited = x.stateful ?
+				calloc(1u << SIM__VISITED_BITS, sizeof(uint64_t)) :
+				NULL;
+			if (x.stateful && !x.visited) {
+				free(x.nodes);
+				return -1;
+			}
+			x.visited_n = 0;
+			x.visited_full = false;
+			r->exhausted = sim__dfs(&x) && !x.visited_full;
+			r->states = x.visited_n;
+			if ((r->new_failures && !o->keep_going) ||
 			    r->executions >= x.budget)
 				break;
 		}
+		free(x.visited);
 		break;
 	case SIM_STRAT_RANDOM:
 	case SIM_STRAT_PCT:
 		sim__sample(&x);
 		break;
 	}
+	/* a run cut at steps_max says nothing about what lies past it */
+	r->complete = r->exhausted && !r->inconclusive;
 	r->seconds = sim__seconds(&x.t0);
 	sim__progress(&x, true);
 	if (o->minimize)
 		sim__minimize_all(&x);
+	sim__pick_first(r);
 	free(x.nodes);
 	return 0;
 }

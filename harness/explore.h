@@ -6,9 +6,11 @@
 #include <stdint.h>
 
 #include "footprint.h"
+#include "knownbugs.h"
 #include "sim.h"
 
 #define SIM_EXPLORE_DEPTH_MAX 4096
+#define SIM_EXPLORE_SIGS_MAX 16	/* known bugs and new signatures one search keeps */
 
 enum sim_strategy {
 	SIM_STRAT_DPOR,		/* depth-first, sleep sets + dynamic partial-order reduction */
@@ -28,11 +30,14 @@ struct sim_explore_opts {
 	uint64_t seed;			/* random, pct */
 	unsigned pct_depth;
 	unsigned preemptions_max;	/* pb: the highest bound tried */
-	bool keep_going;		/* count every failure instead of stopping at the first */
+	bool keep_going;		/* count every failure instead of stopping at the first new one */
 	int only_kind;			/* >= 0: only this verdict kind counts as found */
 	bool minimize;			/* shrink the first failure: fewest preemptions, then steps */
 	uint64_t minimize_executions_max;
 	bool progress;			/* a progress line on stderr */
+	/* failures matched against these (sim_known_bugs by default) */
+	const struct sim_known_bug *known_bugs;
+	unsigned nknown_bugs;
 };
 
 struct sim_explore_failure {
@@ -41,11 +46,25 @@ struct sim_explore_failure {
 	uint8_t choices[SIM_EXPLORE_DEPTH_MAX];	/* context chosen at each step */
 	uint32_t nchoices;
 	uint32_t preemptions;
+	uint32_t cpu_switches;		/* see sim_step_cost() */
 };
 
 /* When the search first saw a failure of one kind, and that failure. */
 struct sim_explore_kind {
 	uint64_t executions_to_first;	/* 0: never */
+	double seconds_to_first;
+	uint64_t count;
+	struct sim_explore_failure fail;	/* minimised when the search minimises */
+};
+
+/*
+ * One known bug, or one new signature, the search saw: known bugs are kept
+ * once each whatever signature they showed, new ones once per signature.
+ */
+struct sim_explore_sig {
+	const struct sim_known_bug *known;	/* NULL: not on the list: new */
+	char sig[SIM_SIG_BYTES];		/* its first failure's */
+	uint64_t executions_to_first;
 	double seconds_to_first;
 	uint64_t count;
 	struct sim_explore_failure fail;	/* minimised when the search minimises */
@@ -57,8 +76,11 @@ struct sim_explore_result {
 	uint64_t states;		/* distinct states (stateful search) */
 	uint64_t pruned;		/* executions cut short: sleep set or visited state */
 	uint64_t failures;
+	uint64_t known_failures;	/* of failures: a known bug's signature */
+	uint64_t new_failures;
 	uint64_t inconclusive;		/* executions that ran into steps_max */
 	bool exhausted;			/* every interleaving (within the bound) explored */
+	bool complete;			/* exhausted, and no execution inconclusive */
 	bool bounded;			/* pb: bound reached below */
 	unsigned bound;
 	uint64_t executions_to_first;	/* 1-based; 0 when nothing was found */
@@ -66,6 +88,10 @@ struct sim_explore_result {
 	double seconds;
 	struct sim_explore_failure first;
 	struct sim_explore_kind by_kind[SIM_V_KINDS];
+	/* known bugs and new signatures, in the order the search first saw them */
+	struct sim_explore_sig sigs[SIM_EXPLORE_SIGS_MAX];
+	unsigned nsigs;
+	bool sigs_full;			/* more distinct failures than sigs holds */
 	bool minimized;
 	uint64_t minimize_executions;
 };
@@ -73,7 +99,11 @@ struct sim_explore_result {
 void sim_explore_opts_default(struct sim_explore_opts *o);
 
 /*
- * Search cfg's interleavings in w with o's strategy. The world is reset for
+ * Search cfg's interleavings in w with o's strategy. Each failure is matched
+ * against o's known bugs for cfg's variant (by sim_signature, as the fuzzer
+ * does); a known bug is recorded and the search goes on, so that a new bug of
+ * the same kind is still found. It stops at the first new failure, unless
+ * o->keep_going. r->first is the first new failure, else the first known one. The world is reset for
  * every execution; cfg->policy picks fair or strict-priority scheduling.
  * Returns 0, or -1 if the search could not start (no memory).
  */

@@ -38,6 +38,7 @@ int sim_fuzz_write_scenario(FILE *f, struct sim_world *w,
 				    w->steps : SIM_EXPLORE_DEPTH_MAX);
 	memcpy(fail->choices, w->taken, fail->nchoices);
 	fail->preemptions = w->preemptions;
+	fail->cpu_switches = w->cpu_switches;
 	if (sim_replay_encode(cfg, fail->choices, fail->nchoices, replay,
 			      sizeof(replay)) < 0)
 		replay[0] = 0;

@@ -184,10 +184,19 @@ bool sim_signature_match(const char *pattern, const char *sig)
 const struct sim_known_bug *sim_known_bug_find(int variant, const char *sig,
 					       const char *line)
 {
+	return sim_known_bug_find_in(sim_known_bugs, sim_nknown_bugs, variant,
+				     sig, line);
+}
+
+const struct sim_known_bug *sim_known_bug_find_in(const struct sim_known_bug *list,
+						  unsigned n, int variant,
+						  const char *sig,
+						  const char *line)
+{
 	unsigned i, j;
 
-	for (i = 0; i < sim_nknown_bugs; i++) {
-		const struct sim_known_bug *b = &sim_known_bugs[i];
+	for (i = 0; i < n; i++) {
+		const struct sim_known_bug *b = &list[i];
 
 		if (!sim__in_range(variant, b) ||
 		    (b->line_has && !strstr(line, b->line_has)))

@@ -49,6 +49,11 @@ bool sim_signature_match(const char *pattern, const char *sig);
  */
 const struct sim_known_bug *sim_known_bug_find(int variant, const char *sig,
 					       const char *line);
+/* The same, in a list of n entries (a test's, or sim_known_bugs). */
+const struct sim_known_bug *sim_known_bug_find_in(const struct sim_known_bug *list,
+						  unsigned n, int variant,
+						  const char *sig,
+						  const char *line);
 
 /* Whether a verdict is a finding at all (not pass, not an inconclusive step bound). */
 bool sim_verdict_is_failure(const struct sim_verdict *v);

@@ -175,6 +175,69 @@ static bool sim__policy_allows(struct sim_world *w, const struct sim_ctx *c)
 	return !sim_ctx_enabled(w, k);
 }
 
+int sim_ctx_sched_cpu(const struct sim_ctx *c)
+{
+	/*
+	 * A submitter is a task on its CPU; io_work is queued with
+	 * queue_work_on(queue->io_cpu), so the kworker that runs it is bound
+	 * to io_cpu. net_rx (tcp_v4_rcv, data_ready) and net_tx (the wire and
+	 * the ACK processing that fires write_space) are the network softirq:
+	 * it runs on the CPU the flow is steered to, and Receive Flow Steering
+	 * steers a flow to the CPU where its consumer last read it, here
+	 * io_work on io_cpu. A softirq that interrupts a task which could go
+	 * on takes that task's CPU like a preemption does (and a preemption
+	 * it is counted as), but it leaves other CPUs alone. ctrl is the
+	 * controller, another machine, which the host sees only through the
+	 * network: its steps are counted as the network's, on io_cpu. (Left
+	 * on no CPU, its steps between any two host steps multiplied the
+	 * search; the cost is that reaching some states may take one
+	 * preemption more.)
+	 */
+	switch (c->kind) {
+	case SIM_CTX_SUBMITTER:
+	case SIM_CTX_KWORKER:
+	case SIM_CTX_NET_TX:
+	case SIM_CTX_NET_RX:
+	case SIM_CTX_TARGET:
+		return c->cpu;
+	}
+	return -1;
+}
+
+/* Enabled, allowed by the policy, and not at a yield point. */
+static bool sim__could_go_on(struct sim_world *w, const struct sim_ctx *p)
+{
+	return !sim_ctx_yields(p) && sim_ctx_enabled(w, p) &&
+		sim__policy_allows(w, p);
+}
+
+unsigned sim_step_cost(struct sim_world *w, int id)
+{
+	int cpu = sim_ctx_sched_cpu(&w->ctx[id]), prev;
+	unsigned cost = 0;
+
+	/*
+	 * The context that last ran on this CPU, not the one that last ran
+	 * anywhere: else one step of another CPU between two of this one's
+	 * would make any switch here free.
+	 */
+	prev = cpu >= 0 ? w->cpu_last[cpu] : -1;
+	if (prev >= 0 && prev != id && sim__could_go_on(w, &w->ctx[prev]))
+		cost |= SIM_COST_PREEMPT;
+	/*
+	 * Contexts on two CPUs run at the same time, so where their steps
+	 * interleave costs no preemption. It is still a choice, and left
+	 * free it multiplies even bound 0 past any budget (README): a second
+	 * bound counts it.
+	 */
+	prev = w->last_ctx;
+	if (prev >= 0 && prev != id &&
+	    (cpu < 0 || cpu != sim_ctx_sched_cpu(&w->ctx[prev])) &&
+	    sim__could_go_on(w, &w->ctx[prev]))
+		cost |= SIM_COST_CPU_SWITCH;
+	return cost;
+}
+
 unsigned sim_runnable_ctxs(struct sim_world *w, uint8_t *ids)
 {
 	unsigned i, n = 0, k = (unsigned)sim_ctx_kworker(w);
@@ -373,16 +436,19 @@ void sim_step(struct sim_world *w, int id)
 	struct sim_ctx *c = &w->ctx[id];
 	uint8_t ids[SIM_CTX_MAX];
 	uint64_t sig;
+	unsigned cost;
 
 	if ((w->runnable_step == w->steps ? w->runnable_n :
 	     sim_runnable_ctxs(w, ids)) > 1)
 		w->choice_step = w->steps;
 
-	if (w->last_ctx >= 0 && w->last_ctx != id &&
-	    !sim_ctx_yields(&w->ctx[w->last_ctx]) &&
-	    sim_ctx_enabled(w, &w->ctx[w->last_ctx]) &&
-	    sim__policy_allows(w, &w->ctx[w->last_ctx]))
+	cost = sim_step_cost(w, id);
+	if (cost & SIM_COST_PREEMPT)
 		w->preemptions++;
+	if (cost & SIM_COST_CPU_SWITCH)
+		w->cpu_switches++;
+	if (sim_ctx_sched_cpu(c) >= 0)
+		w->cpu_last[sim_ctx_sched_cpu(c)] = (int8_t)id;
 	w->last_ctx = id;
 	if (c->kind != SIM_CTX_KWORKER)
 		w->kworker_streak = 0;

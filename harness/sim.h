@@ -164,7 +164,9 @@ struct sim_world {
 	struct sim_verdict verdict;
 	uint8_t policy;			/* enum sim_policy */
 	int last_ctx;			/* context of the last step, or -1 */
-	uint32_t preemptions;		/* switches away from a context that could go on */
+	int8_t cpu_last[SIM_CPUS_MAX];	/* per CPU, the context that last ran on it, or -1 */
+	uint32_t preemptions;		/* see sim_step_cost() */
+	uint32_t cpu_switches;		/* see sim_step_cost() */
 	uint32_t kworker_streak;	/* work items the kworker started while others waited */
 	uint8_t taken[SIM_TAKEN_MAX];	/* context chosen at each step */
 	uint8_t taken_op[SIM_TAKEN_MAX];	/* the operation it did */
@@ -290,6 +292,25 @@ static inline bool sim_ctx_yields(const struct sim_ctx *c)
 	return c->kind == SIM_CTX_KWORKER && c->op == SIM_OP_WORK_WAIT;
 }
 
+/*
+ * The CPU a context's steps take, for preemption counting: submitters run
+ * on their configured CPU; the kworker, net_tx and net_rx (the network
+ * softirq, steered to io_cpu) and ctrl (seen only through the network) on
+ * io_cpu: see sched.c.
+ */
+int sim_ctx_sched_cpu(const struct sim_ctx *c);
+/* What running a context next costs, as flags: */
+#define SIM_COST_PREEMPT 1u	/* it takes its CPU from a context that could go on */
+#define SIM_COST_CPU_SWITCH 2u	/* it runs elsewhere while the last context could go on */
+/*
+ * "Could go on": enabled, allowed by the policy, not at a yield point. A
+ * preemption is counted against the context that last ran on the same CPU;
+ * a CPU switch against the context that ran last, when id is on another CPU
+ * (or on none). The scheduler counts with it and the preemption-bounded
+ * search bounds with it: preemptions by its bound, CPU switches by a second
+ * one (see the README's explorer section).
+ */
+unsigned sim_step_cost(struct sim_world *w, int id);
 /* Enabled, and allowed to run by the world's policy. */
 unsigned sim_runnable_ctxs(struct sim_world *w, uint8_t *ids);
 /* Runs with the choice source until idle, stopped or steps_max; then checks. */

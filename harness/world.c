@@ -145,7 +145,9 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 	w->cur = NULL;
 	w->policy = cfg->policy;
 	w->last_ctx = -1;
+	memset(w->cpu_last, -1, sizeof(w->cpu_last));
 	w->preemptions = 0;
+	w->cpu_switches = 0;
 	w->kworker_streak = 0;
 	w->nmarks = 0;
 	w->choice_step = 0;

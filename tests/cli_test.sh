@@ -63,14 +63,28 @@ check explore-bad-check 2 "--check 'nope'" -- "$nvtsim" explore --check nope
 check explore-bad-number 2 "--executions '0': expected a number from 1" -- "$nvtsim" explore --executions 0
 check explore-prio-dpor 2 "--policy prio needs --strategy pb" -- "$nvtsim" explore --policy prio --strategy dpor
 check explore-bad-config 2 "bad.nvt:4:" -- "$nvtsim" explore "$tmp/bad.nvt"
-check explore-finds 1 "found:       HANG: w1" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --strategy pct --no-progress --out "$tmp/cex"
-check explore-writes-cex 0 "expect db5ad6b7f8cd hang H2CData w1" -- cat "$tmp/cex/db5ad6b7f8cd-hang.nvt"
-check cex-replays 0 "expected: hang H2CData w1 -> as expected" -- "$nvtsim" run "$tmp/cex/db5ad6b7f8cd-hang.nvt"
-replay=$(grep -o "nvt1:[^']*" "$tmp/cex/db5ad6b7f8cd-hang.nvt")
+check explore-finds 1 "found:       HANG: w1" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --strategy pct --executions 3000 --no-progress --out "$tmp/cex"
+check explore-names-known 1 "known:       direct-send-race after" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --no-progress --out "$tmp/cex"
+check explore-no-new 1 "new:         none: every failure matched a known bug of db5ad6b7f8cd" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --no-progress --out "$tmp/cex"
+check explore-table-known 1 "0   complete<=1  complete<=1" -- "$nvtsim" explore "$seed" --all-variants --executions 2000 --no-minimize --no-progress --out "$tmp/tab"
+cp "$tmp/out" "$tmp/table"
+check explore-table-known-name 0 "send-all-race" -- grep "^5c11f7d9f843 " "$tmp/table"
+check explore-writes-cex 0 "expect db5ad6b7f8cd hang H2CData w1" -- cat "$tmp/cex/db5ad6b7f8cd-hang-direct-send-race.nvt"
+check cex-replays 0 "expected: hang H2CData w1 -> as expected" -- "$nvtsim" run "$tmp/cex/db5ad6b7f8cd-hang-direct-send-race.nvt"
+replay=$(grep -o "nvt1:[^']*" "$tmp/cex/db5ad6b7f8cd-hang-direct-send-race.nvt")
 check replay 0 "HANG: w1" -- "$nvtsim" replay "$replay"
 check replay-truncated 2 "replay string: truncated" -- "$nvtsim" replay "${replay%%:*}:db5ad6b7f8cd"
 check replay-diverges 2 "left the recorded interleaving" -- "$nvtsim" replay "${replay}a"
 check explore-clean 0 "found:       nothing" -- "$nvtsim" explore "$seed" --variant 3770a42bb8ce --no-progress --out "$tmp/cex"
+check explore-help-complete 0 "--require-complete" -- "$nvtsim" explore --help
+check explore-clean-complete 0 "search:      complete at preemption bound 1" -- "$nvtsim" explore "$seed" --variant 3770a42bb8ce --no-progress --require-complete --out "$tmp/cex"
+# every execution cut at steps_max: inconclusive, never complete, and not exit 0
+check explore-truncated 4 "search:      inconclusive at preemption bound 1" -- "$nvtsim" explore --steps-max 1 --no-progress --out "$tmp/cex"
+check explore-truncated-require 3 "search:      inconclusive" -- "$nvtsim" explore --steps-max 1 --no-progress --require-complete --out "$tmp/cex"
+check explore-truncated-dfs 4 "search:      inconclusive: " -- "$nvtsim" explore --steps-max 1 --strategy dfs --no-progress --out "$tmp/cex"
+check explore-sampled-require 3 "never exhaustive" -- "$nvtsim" explore "$seed" --variant 3770a42bb8ce --strategy random --executions 50 --no-progress --require-complete --out "$tmp/cex"
+check explore-budget-require 3 "not complete at preemption bound 0" -- "$nvtsim" explore "$seed" --variant 3770a42bb8ce --executions 2 --no-progress --require-complete --out "$tmp/cex"
+check explore-table-truncated 4 "inconclusive" -- "$nvtsim" explore "$seed" --all-variants --steps-max 1 --no-progress --out "$tmp/cex"
 
 # the same scenario and seed give a byte-identical trace
 "$nvtsim" run "$top/scenarios/mixed-io.nvt" --seed 42 >"$tmp/a" 2>&1

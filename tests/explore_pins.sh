@@ -4,6 +4,7 @@
 # completes at preemption bound 1 on the built-in default config.
 set -u
 nvtsim=$1
+top=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0
@@ -65,6 +66,23 @@ found v6.12.36 livelock 5000 --policy prio
 found mainline livelock 5000 --policy prio
 # before direct send, nothing of the kind
 clean v5.7 hang
+
+# two submitters on two CPUs, small sndbuf: default pb (bound 1) must find the
+# hang, with at most one preemption (sub1's steps on cpu 1 take no CPU from
+# sub0: see sim_step_cost). It is direct-send-race, known: the search goes on.
+"$nvtsim" explore "$top/bench/two-cpus.nvt" --variant 122e5b9f3d37 --no-minimize \
+	--no-progress --out "$tmp" >"$tmp/out" 2>&1
+rc=$?
+if [ $rc = 1 ] && grep -q "^found:       HANG" "$tmp/out" &&
+   grep -q "^known:       direct-send-race after" "$tmp/out" &&
+   grep -Eq "^  as found:  [01] preemptions?, [01] CPU switch" "$tmp/out" &&
+   grep -q "^search:      complete at preemption bound 1" "$tmp/out"; then
+	passed=$((passed + 1))
+else
+	echo "FAIL: bench/two-cpus.nvt: no hang on 122e5b9f3d37 at preemption bound <= 1 (exit $rc)"
+	head -12 "$tmp/out"
+	failed=$((failed + 1))
+fi
 
 echo "explore pins: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -34,6 +34,19 @@ static void explore(struct sim_fixture *f, uint8_t strategy, uint64_t budget,
 	assert_int_equal(sim_explore(f->w, &f->cfg, &o, &res), 0);
 }
 
+/* With no known bugs to match: every failure is new and stops the search. */
+static void explore_first(struct sim_fixture *f, uint8_t strategy,
+			  uint64_t budget)
+{
+	struct sim_explore_opts o;
+
+	sim_explore_opts_default(&o);
+	o.strategy = strategy;
+	o.executions_max = budget;
+	o.nknown_bugs = 0;
+	assert_int_equal(sim_explore(f->w, &f->cfg, &o, &res), 0);
+}
+
 static const char off_cpu[] =
 	"env quota_steps=64\nsubmitter sub0 cpu=1\n"
 	"request f1 flush last=0\nrequest f2 flush\nsteps_max 1000\n";
@@ -72,7 +85,7 @@ static void test_dpor_finds_what_dfs_finds(void **state)
 
 	/* the seed race on db5ad6b7f8cd: both searches must find the hang */
 	load(f, seed_short, "db5ad6b7f8cd");
-	explore(f, SIM_STRAT_DPOR, 200000, false);
+	explore_first(f, SIM_STRAT_DPOR, 200000);
 	assert_true(res.first.found);
 	assert_int_equal(res.first.verdict.kind, SIM_V_HANG);
 	explore(f, SIM_STRAT_PB, 200000, false);
@@ -86,7 +99,7 @@ static void test_pb_and_pct_find_seed_race_fast_and_minimal(void **state)
 	struct sim_fixture *f = *state;
 
 	load(f, seed, "db5ad6b7f8cd");
-	explore(f, SIM_STRAT_PCT, 100000, false);
+	explore_first(f, SIM_STRAT_PCT, 100000);
 	assert_true(res.first.found);
 	/* PCT depth 3 from seed 1: deterministic, so pinned */
 	assert_true(res.executions_to_first < 100);
@@ -188,7 +201,7 @@ static void test_prio_policy_finds_the_io_work_priority_inversion(void **state)
 
 	load(f, spin, "a0fdd1418007");
 	f->cfg.policy = SIM_POLICY_PRIO;
-	explore(f, SIM_STRAT_PB, 100000, false);
+	explore_first(f, SIM_STRAT_PB, 100000);
 	assert_true(res.first.found);
 	assert_int_equal(res.first.verdict.kind, SIM_V_LIVELOCK);
 	assert_non_null(strstr(res.first.verdict.detail, "mutex_trylock"));
@@ -227,6 +240,111 @@ static void test_stateful_prunes_states_seen_before(void **state)
 	assert_int_equal(res.failures, 0);
 }
 
+static const char two_cpus[] =
+	"env sndbuf_bytes=4608\nsubmitter sub0 cpu=0\nsubmitter sub1 cpu=1\n"
+	"request w1 write 8192 by=sub0\nrequest w2 write 8192 by=sub1\n"
+	"steps_max 4000\n";
+
+#define ANYWHERE "subs=* kworker=* net_tx=* net_rx=* ctrl=*"
+
+static void explore_with(struct sim_fixture *f, uint8_t strategy,
+			 uint64_t budget, const struct sim_known_bug *list,
+			 unsigned n)
+{
+	struct sim_explore_opts o;
+
+	sim_explore_opts_default(&o);
+	o.strategy = strategy;
+	o.executions_max = budget;
+	/* minimising on two CPUs takes long: only the seed race is minimised */
+	o.minimize = strategy != SIM_STRAT_RANDOM;
+	if (list) {
+		o.known_bugs = list;
+		o.nknown_bugs = n;
+	}
+	assert_int_equal(sim_explore(f->w, &f->cfg, &o, &res), 0);
+}
+
+static void test_a_known_bug_is_named_and_the_search_goes_on(void **state)
+{
+	struct sim_fixture *f = *state;
+
+	/* the seed race on db5ad6b7f8cd is direct-send-race on the list */
+	load(f, seed, "db5ad6b7f8cd");
+	explore_with(f, SIM_STRAT_PB, 100000, NULL, 0);
+	assert_true(res.first.found);
+	assert_int_equal(res.nsigs, 1);
+	assert_non_null(res.sigs[0].known);
+	assert_string_equal(res.sigs[0].known->name, "direct-send-race");
+	assert_int_equal(strncmp(res.sigs[0].sig, "hang H2CData ", 13), 0);
+	assert_int_equal(res.new_failures, 0);
+	assert_int_equal(res.known_failures, res.failures);
+	assert_true(res.sigs[0].count == res.failures);
+	/* a known bug does not stop the search: bound 1 ran to its end */
+	assert_true(res.exhausted);
+	assert_int_equal(res.bound, 1);
+	assert_true(res.failures > 1);
+	assert_true(res.minimized);
+	assert_int_equal(res.sigs[0].fail.preemptions, 1);
+}
+
+static void test_a_bug_off_the_list_is_new(void **state)
+{
+	struct sim_fixture *f = *state;
+	struct sim_known_bug list[16];
+	unsigned i, n = 0;
+
+	/* the list without direct-send-race: the same failure is new */
+	for (i = 0; i < sim_nknown_bugs; i++)
+		if (strcmp(sim_known_bugs[i].name, "direct-send-race"))
+			list[n++] = sim_known_bugs[i];
+	assert_int_equal(n + 1, sim_nknown_bugs);
+	load(f, seed, "db5ad6b7f8cd");
+	explore_with(f, SIM_STRAT_PB, 100000, list, n);
+	assert_true(res.first.found);
+	assert_int_equal(res.nsigs, 1);
+	assert_null(res.sigs[0].known);
+	assert_int_equal(res.new_failures, 1);
+	/* stopped at the first new failure */
+	assert_false(res.exhausted);
+	assert_int_equal(res.executions_to_first, res.sigs[0].executions_to_first);
+	assert_string_equal(res.first.verdict.line, res.sigs[0].fail.verdict.line);
+}
+
+static void test_a_new_bug_of_a_known_kind_is_still_found(void **state)
+{
+	struct sim_fixture *f = *state;
+	/* only CapsuleCmd hangs are on this list: an H2CData hang is new */
+	const struct sim_known_bug list[] = { {
+		.name = "capsule-hang", .first = "122e5b9f3d37",
+		.fixed = "5c11f7d9f843", .what = "test",
+		.sigs = (const char *const[]){ "hang CapsuleCmd " ANYWHERE, NULL },
+	} };
+	unsigned i, known = 0, fresh = 0;
+
+	load(f, two_cpus, "122e5b9f3d37");
+	explore_with(f, SIM_STRAT_RANDOM, 100000, list, 1);
+	assert_true(res.first.found);
+	assert_int_equal(res.new_failures, 1);
+	assert_true(res.known_failures > 0);
+	for (i = 0; i < res.nsigs; i++) {
+		if (res.sigs[i].known) {
+			known++;
+			assert_ptr_equal(res.sigs[i].known, &list[0]);
+			/* seen before the new one, and the search went on */
+			assert_true(res.sigs[i].executions_to_first <
+				    res.executions_to_first);
+		} else {
+			fresh++;
+			assert_int_equal(strncmp(res.sigs[i].sig, "hang H2CData ", 13), 0);
+		}
+	}
+	assert_int_equal(known, 1);
+	assert_int_equal(fresh, 1);
+	assert_int_equal(res.first.verdict.kind, SIM_V_HANG);
+	assert_int_equal(res.first.verdict.pdu_type, 0x06);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +357,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_prio_policy_finds_the_io_work_priority_inversion, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_sampling_is_reproducible_from_its_seed, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_stateful_prunes_states_seen_before, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_known_bug_is_named_and_the_search_goes_on, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_bug_off_the_list_is_new, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_new_bug_of_a_known_kind_is_still_found, sim_fixture_setup, sim_fixture_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

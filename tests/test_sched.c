@@ -161,10 +161,44 @@ static void test_schedule_that_cannot_happen_says_so(void **state)
 	assert_non_null(strstr(f->w->verdict.line, "sub0 has finished"));
 }
 
+static void test_switch_costs_a_preemption_only_on_the_same_cpu(void **state)
+{
+	struct sim_fixture *f = *state;
+	struct sim_world *w = f->w;
+	int kw;
+
+	/* sub0 on cpu 0 = io_cpu, sub1 on cpu 1 */
+	two_submitters(&f->cfg);
+	sim_fixture_reset(f);
+	kw = sim_ctx_kworker(w);
+	assert_int_equal(sim_ctx_sched_cpu(&w->ctx[0]), 0);
+	assert_int_equal(sim_ctx_sched_cpu(&w->ctx[1]), 1);
+	assert_int_equal(sim_ctx_sched_cpu(&w->ctx[kw]), 0);
+	assert_int_equal(sim_ctx_sched_cpu(&w->ctx[sim_ctx_net_rx(w)]), 0);
+	assert_int_equal(sim_ctx_sched_cpu(&w->ctx[sim_ctx_target(w)]), 0);
+	assert_int_equal(sim_step_cost(w, 0), 0);
+	sim_step(w, 0);
+	/* sub0 could go on: sub1 runs beside it, on its own CPU */
+	assert_int_equal(sim_step_cost(w, 1), SIM_COST_CPU_SWITCH);
+	sim_step(w, 1);
+	assert_int_equal(w->preemptions, 0);
+	assert_int_equal(w->cpu_switches, 1);
+	/*
+	 * sub1 ran last, but queuing io_work on cpu 0 now takes sub0's CPU: a
+	 * preemption, however many steps of other CPUs came in between
+	 */
+	assert_int_equal(sim_step_cost(w, kw) & SIM_COST_PREEMPT, SIM_COST_PREEMPT);
+	assert_int_equal(sim_step_cost(w, 0), SIM_COST_CPU_SWITCH);
+	sim_step(w, 0);
+	assert_int_equal(w->preemptions, 0);
+	assert_int_equal(w->cpu_switches, 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_same_seed_gives_identical_trace, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_switch_costs_a_preemption_only_on_the_same_cpu, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_random_runs_complete_every_request_on_send_all, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_step_bound_is_reported_not_passed, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_seed_race_leaves_h2cdata_on_db5ad6b7f8cd, sim_fixture_setup, sim_fixture_teardown),
