@@ -29,7 +29,7 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
 };
 
 #define SIM__NO_BOUND 0xffffu
-#define SIM__VISITED_BITS 22
+#define SIM__VISITED_BITS 24
 
 struct sim__node {
 	uint8_t enabled;		/* runnable here (bit per context) */

@@ -25,6 +25,7 @@ const struct sim_known_bug sim_known_bugs[] = {
 		.first = "db5ad6b7f8cd",
 		.fixed = "5c11f7d9f843",
 		.what = "queue_rq sends one request and lets go of send_mutex; io_work failed its trylock and did not reschedule (fixed by 5c11f7d9f843, v5.11)",
+		.line_has = "is queued on",
 		.sigs = SIM__SIGS("hang H2CData " SIM__ANYWHERE,
 				  "hang CapsuleCmd " SIM__ANYWHERE),
 	},
@@ -33,6 +34,7 @@ const struct sim_known_bug sim_known_bugs[] = {
 		.first = "5c11f7d9f843",
 		.fixed = "a0fdd1418007",
 		.what = "io_work fails its trylock while queue_rq's nvme_tcp_send_all is past its last look at req_list (fixed by a0fdd1418007, v5.13)",
+		.line_has = "is queued on",
 		.sigs = SIM__SIGS("hang H2CData " SIM__ANYWHERE,
 				  "hang CapsuleCmd " SIM__ANYWHERE),
 	},
@@ -61,7 +63,7 @@ const struct sim_known_bug sim_known_bugs[] = {
 	},
 	{
 		.name = "write-space-lost-to-trylock",
-		.first = "70f437fb4395",
+		.first = "db5ad6b7f8cd",	/* every variant that sends from queue_rq */
 		.fixed = NULL,
 		.what = "NEW (nvtsim, not reported upstream): queue_rq's send gets -EAGAIN with a PDU half sent; write_space's io_work fails its trylock while queue_rq still holds send_mutex, and nvme_tcp_queue_has_pending() does not count queue->request, so nothing sends the rest",
 		.line_has = "is half sent as queue->request and no context will send it",
