@@ -431,8 +431,8 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	printf("time:        %.2f s\n", r->seconds);
 	printf("search:      %s\n", search);
 	if (r->inconclusive)
-		printf("inconclusive: %llu executions ran into steps_max (%llu) still making progress,\n"
-		       "             or with another context able to run: not failures (raise --steps-max)\n",
+		printf("inconclusive: %llu executions ran into steps_max (%llu) with no livelock shown\n"
+		       "             (progress too recent, or another context could run): raise --steps-max\n",
 		       (unsigned long long)r->inconclusive,
 		       (unsigned long long)cfg->steps_max);
 	if (!r->first.found) {
