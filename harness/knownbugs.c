@@ -59,6 +59,8 @@ const struct sim_known_bug sim_known_bugs[] = {
 		.first = "a0fdd1418007",
 		.fixed = "70f437fb4395",
 		.what = "io_work keeps itself pending while its trylock fails; on the submitter's CPU it never lets the mutex holder run (fixed by 70f437fb4395, v5.15)",
+		/* a priority inversion: only strict kworker priority makes it a loop */
+		.line_has = "under strict kworker priority",
 		.sigs = SIM__SIGS("livelock - subs=* kworker=nvme_tcp_io_work net_tx=* net_rx=* ctrl=*"),
 	},
 	{
@@ -75,6 +77,7 @@ const struct sim_known_bug sim_known_bugs[] = {
 		.first = "v6.12.36",
 		.fixed = NULL,
 		.what = "NEW (nvtsim, not reported upstream): io_work goes on while requests wait and the socket is writable even when its trylock failed; 70f437fb4395's priority inversion again",
+		.line_has = "under strict kworker priority",
 		.sigs = SIM__SIGS("livelock - subs=* kworker=nvme_tcp_io_work net_tx=* net_rx=* ctrl=*"),
 	},
 };
