@@ -20,6 +20,7 @@ void sim_footprint(const struct sim_world *w, const struct sim_ctx *c,
 	case SIM_OP_LIST_EMPTY:
 	case SIM_OP_LIST_FIRST:
 	case SIM_OP_READ_ONCE:
+	case SIM_OP_LOAD:
 	case SIM_OP_TEST_BIT:
 		fp->write = false;
 		break;

@@ -40,6 +40,8 @@ const char *const sim_op_names[SIM_OP_KINDS] = {
 	[SIM_OP_NET_XMIT] = "xmit",
 	[SIM_OP_NET_RECV] = "deliver",
 	[SIM_OP_TARGET_RUN] = "process",
+	[SIM_OP_LOAD] = "load",
+	[SIM_OP_STORE] = "store",
 };
 
 const char *const sim_verdict_names[SIM_V_KINDS] = {
@@ -59,6 +61,12 @@ void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	       const char *fn)
 {
 	sim_point2(kind, obj, NULL, obj_name, fn);
+}
+
+void sim_point_field(bool write, const void *addr, const char *field,
+		     const char *fn)
+{
+	sim_point2(write ? SIM_OP_STORE : SIM_OP_LOAD, addr, NULL, field, fn);
 }
 
 void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,

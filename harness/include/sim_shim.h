@@ -35,6 +35,8 @@ enum sim_op_kind {
 	SIM_OP_NET_XMIT,	/* net_tx: one segment host -> controller */
 	SIM_OP_NET_RECV,	/* net_rx: one segment controller -> host */
 	SIM_OP_TARGET_RUN,	/* ctrl: process what arrived */
+	SIM_OP_LOAD,		/* a plain load of a watched shared field (kernel mode) */
+	SIM_OP_STORE,		/* a plain store of a watched shared field (kernel mode) */
 	SIM_OP_KINDS
 };
 
@@ -51,6 +53,14 @@ void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 /* The same, for an operation that also writes a second object (the entry a list op moves). */
 void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
 		const char *obj_name, const char *fn);
+
+/*
+ * A plain load or store of a shared field (queue->request) in a kernel
+ * tree's tcp.c, seen through compiler instrumentation: a scheduling point
+ * named by field ("queue->request"), on the field's address.
+ */
+void sim_point_field(bool write, const void *addr, const char *field,
+		     const char *fn);
 
 /* The CPU the running context is on (raw_smp_processor_id). */
 int sim_current_cpu(void);
