@@ -70,6 +70,7 @@ struct sim_sock {
 
 struct sock;
 struct page;
+struct file;
 
 /* A received segment: a view of the receive ring. */
 struct sk_buff {
@@ -95,10 +96,18 @@ struct proto_ops {
 			 sk_read_actor_t recv_actor);
 };
 
+/* The kernel's receive queue head; only a kernel tree's poll path looks at it. */
+struct sk_buff_head {
+	struct sk_buff *next;
+	struct sk_buff *prev;
+	u32 qlen;
+};
+
 struct socket {
 	unsigned long flags;
 	struct sock *sk;
 	const struct proto_ops *ops;
+	struct file *file;		/* kernel/: sock_alloc_file() of 6.5+ trees */
 };
 
 struct sock {
@@ -108,6 +117,22 @@ struct sock {
 	void (*sk_data_ready)(struct sock *sk);
 	void (*sk_write_space)(struct sock *sk);
 	struct sim_sock sim;
+
+	/*
+	 * The rest of struct sock that a kernel tree's tcp.c touches
+	 * (kernel/): set up or read by queue set-up, the state-change
+	 * callback and poll. The model and the world leave them alone.
+	 */
+	void (*sk_state_change)(struct sock *sk);
+	int sk_state;
+	unsigned short sk_family;
+	int sk_incoming_cpu;
+	unsigned int sk_ll_usec;
+	long sk_rcvtimeo;
+	long sk_sndtimeo;
+	gfp_t sk_allocation;
+	bool sk_use_task_frag;
+	struct sk_buff_head sk_receive_queue;
 };
 
 /* Pages are plain memory here: a page pointer is the address of its bytes. */
