@@ -1,0 +1,2 @@
+/* Stub: see <linux/xarray.h>. */
+#include <linux/xarray.h>

@@ -1,0 +1,2 @@
+/* Stub: __init / __exit are empty (see nvtsim_prelude.h). */
+#include <linux/compiler.h>

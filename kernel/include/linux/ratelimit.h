@@ -1,0 +1,2 @@
+/* Stub: see <linux/ratelimit_types.h>. */
+#include <linux/ratelimit_types.h>

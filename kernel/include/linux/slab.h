@@ -1,0 +1,44 @@
+/*
+ * Faithful over a static arena: kmalloc() and friends allocate from the
+ * driver's arena (kernel/glue.c), reset with the world, so that no
+ * address depends on the C library's heap; kfree() frees nothing.
+ */
+#ifndef NVTSIM_K_SLAB_H
+#define NVTSIM_K_SLAB_H
+
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/gfp.h>
+
+void *nvtsim_arena_alloc(size_t size, gfp_t flags);
+
+static inline void *kmalloc(size_t size, gfp_t flags)
+{
+	return nvtsim_arena_alloc(size, flags);
+}
+
+static inline void *kzalloc(size_t size, gfp_t flags)
+{
+	return nvtsim_arena_alloc(size, flags | __GFP_ZERO);
+}
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t flags)
+{
+	return nvtsim_arena_alloc(n * size, flags | __GFP_ZERO);
+}
+
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
+{
+	return nvtsim_arena_alloc(n * size, flags);
+}
+
+static inline void kfree(const void *p)
+{
+}
+
+#define kvfree kfree
+#define kfree_sensitive kfree
+#define kzalloc_node(size, flags, node) kzalloc(size, flags)
+#define kmalloc_node(size, flags, node) kmalloc(size, flags)
+
+#endif
