@@ -1,50 +1,37 @@
-/* The block layer and NVMe core around the driver: requests, SQEs, completions. */
+/*
+ * The block layer around the driver, on the world's side: each request's
+ * pages and what became of it (submitted, status, completions), with the
+ * checks a completion must pass. The driver's glue builds its requests over
+ * these pages and reports completions here (driver.h).
+ */
 #include <string.h>
-
-#include <nvme_core.h>
 
 #include "pdu.h"
 #include "sim.h"
 #include "trace.h"
+#include "variant.h"
 
-static int sim__rq_index(const struct request *rq)
-{
-	return rq->tag;
-}
+_Static_assert(SIM_REQS_MAX == SIM_DRV_REQS_MAX, "driver.h's request limit");
 
+/* Lays out each request's pages, then has the driver build its host side over them. */
 void sim_blk_reset(struct sim_world *w)
 {
-	unsigned i, p;
+	struct sim_drv_setup setup;
+	const struct sim_env *env = &w->cfg.env;
+	unsigned i;
+	uint32_t p;
 
-	w->tags.rqs = w->tag_rqs;
-	w->tags.nr_tags = w->cfg.nreqs;
+	memset(&setup, 0, sizeof(setup));
+	setup.sock = &w->socket;
+	setup.io_cpu = env->io_cpu;
+	setup.maxh2cdata_bytes = env->maxh2cdata_bytes;
+	setup.cmnd_capsule_bytes = env->ioccsz * 16;
+	setup.nreqs = w->cfg.nreqs;
 	for (i = 0; i < w->cfg.nreqs; i++) {
 		const struct sim_req_spec *spec = &w->cfg.reqs[i];
-		struct sim_rq *r = &w->rqs[i];
-		struct sim_req_state *rs = &w->rs[i];
 		uint32_t len = spec->op == SIM_RQ_FLUSH ? 0 : spec->len_bytes;
-		unsigned npages = (len + SIM_PAGE_BYTES - 1) / SIM_PAGE_BYTES;
 
-		memset(r, 0, sizeof(*r));
-		memset(rs, 0, sizeof(*rs));
-		r->rq.q = &w->rqq;
-		r->rq.tag = (int)i;
-		r->rq.cmd_flags = spec->op == SIM_RQ_WRITE ? REQ_OP_WRITE :
-			spec->op == SIM_RQ_READ ? REQ_OP_READ : REQ_OP_FLUSH;
-		r->rq.sim_payload_bytes = len;
-		r->rq.nr_phys_segments = (unsigned short)npages;
-		for (p = 0; p < npages; p++) {
-			uint32_t off = p * SIM_PAGE_BYTES;
-
-			rs->bvec[p].bv_page = virt_to_page(&w->data[i][off]);
-			rs->bvec[p].bv_offset = 0;
-			rs->bvec[p].bv_len = len - off < SIM_PAGE_BYTES ?
-				len - off : SIM_PAGE_BYTES;
-		}
-		rs->bio.bi_io_vec = rs->bvec;
-		rs->bio.bi_vcnt = (unsigned short)npages;
-		rs->bio.bi_size = len;
-		r->rq.bio = npages ? &rs->bio : NULL;
+		memset(&w->rs[i], 0, sizeof(w->rs[i]));
 		if (spec->op == SIM_RQ_WRITE) {
 			for (p = 0; p < len; p++)
 				w->data[i][p] = sim_pattern_byte((uint16_t)i, p);
@@ -52,63 +39,42 @@ void sim_blk_reset(struct sim_world *w)
 			/* so a read that is never filled in cannot pass */
 			memset(w->data[i], 0xee, len);
 		}
-		r->req.pdu = &r->pdu;
-		w->tag_rqs[i] = &r->rq;
-		nvme_tcp_init_request(&w->tctrl, &r->rq, 1);
+		setup.reqs[i].op = spec->op;
+		setup.reqs[i].len_bytes = len;
+		setup.reqs[i].data = w->data[i];
 	}
+	w->drv = sim_variant_driver(w->cfg.variant);
+	w->drv->reset(&setup, &w->host);
 }
 
-blk_status_t nvme_setup_cmd(struct nvme_ns *ns, struct request *rq)
+void sim_drv_view(const struct sim_world *w, struct sim_drv_view *v)
 {
-	struct nvme_command *cmd = nvme_req(rq)->cmd;
-	struct nvme_common_command *c = &cmd->common;
-	uint32_t len = blk_rq_payload_bytes(rq);
-
-	memset(cmd, 0, sizeof(*cmd));
-	c->command_id = nvme_cid(rq);
-	c->nsid = ns->head_ns_id;
-	switch (req_op(rq)) {
-	case REQ_OP_WRITE:
-	case REQ_OP_READ:
-		c->opcode = req_op(rq) == REQ_OP_WRITE ? nvme_cmd_write :
-							 nvme_cmd_read;
-		c->cdw10 = (u32)rq->tag * 128;	/* slba */
-		c->cdw12 = len / 512 - 1;	/* nlb, 0's based */
-		break;
-	case REQ_OP_FLUSH:
-		c->opcode = nvme_cmd_flush;
-		break;
-	}
-	return BLK_STS_OK;
+	w->drv->view(v);
 }
 
-void nvme_cleanup_cmd(struct request *rq)
+int sim_send_mutex_owner(const struct sim_world *w)
 {
-	(void)rq;
+	struct sim_drv_view v;
+
+	sim_drv_view(w, &v);
+	return v.send_mutex->owner;
 }
 
-blk_status_t nvme_fail_nonready_command(struct nvme_ctrl *ctrl,
-					struct request *rq)
+static int sim__tag_ok(struct sim_world *w, int tag)
 {
-	(void)ctrl;
-	sim_fail_safety("queue_rq on a queue that is not live (tag %d)", rq->tag);
-	return BLK_STS_IOERR;
+	if (tag >= 0 && tag < (int)w->cfg.nreqs)
+		return 1;
+	sim_fail_safety("the driver completed tag %d, which blk-mq never issued",
+			tag);
+	return 0;
 }
 
-void nvme_start_request(struct request *rq)
-{
-	(void)rq;
-}
-
-bool nvme_try_complete_req(struct request *rq, __le16 status,
-			   union nvme_result result)
+void sim_blk_status(int tag, uint16_t status)
 {
 	struct sim_world *w = sim_cur;
 
-	(void)result;
-	if (w)
-		w->rs[sim__rq_index(rq)].status = le16_to_cpu(status) >> 1;
-	return false;
+	if (w && sim__tag_ok(w, tag))
+		w->rs[tag].status = status;
 }
 
 static void sim__check_read_data(struct sim_world *w, int i)
@@ -124,13 +90,12 @@ static void sim__check_read_data(struct sim_world *w, int i)
 	}
 }
 
-void nvme_complete_rq(struct request *rq)
+void sim_blk_complete(int i)
 {
 	struct sim_world *w = sim_cur;
 	struct sim_req_state *rs;
-	int i = sim__rq_index(rq);
 
-	if (!w)
+	if (!w || !sim__tag_ok(w, i))
 		return;
 	rs = &w->rs[i];
 	rs->completions++;
@@ -144,4 +109,17 @@ void nvme_complete_rq(struct request *rq)
 				w->cfg.reqs[i].name);
 	if (rs->status == 0 && w->cfg.reqs[i].op == SIM_RQ_READ)
 		sim__check_read_data(w, i);
+}
+
+void sim_stub_called(const char *fn)
+{
+	struct sim_world *w = sim_cur;
+
+	if (!w) {
+		fprintf(stderr, "nvtsim: stub %s called outside a world\n", fn);
+		return;
+	}
+	sim_stop(w, SIM_V_SAFETY,
+		 "SAFETY: the driver called %s, which nvtsim only stubs (control path, not simulated)",
+		 fn);
 }
