@@ -1,6 +1,6 @@
 /*
  * libFuzzer target: the input picks a bounded workload and environment and
- * then every scheduling choice (harness/fuzzin.h). A failure whose
+ * then every scheduling choice (harness/search/fuzzin.h). A failure whose
  * signature is on the known-bugs list for its variant is expected; any
  * other prints its verdict and signature, writes the run as a scenario and
  * aborts, so libFuzzer keeps the input.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Pins the known-bugs list (harness/knownbugs.c) to what the explorer finds.
+# Pins the known-bugs list (harness/check/knownbugs.c) to what the explorer finds.
 # For each bug, a small config that reaches it (tests/pins/NAME.nvt) is
 # explored on every variant: inside the bug's range the explorer must name it
 # as known; outside, the search must run to the end of preemption bound 1

@@ -120,6 +120,7 @@ static void test_seed_race_leaves_h2cdata_on_db5ad6b7f8cd(void **state)
 {
 	struct sim_fixture *f = *state;
 	struct sim_world *w = f->w;
+	struct sim_drv_view v;
 
 	run_seed(f, "db5ad6b7f8cd");
 	assert_int_equal(w->verdict.kind, SIM_V_HANG);
@@ -129,10 +130,12 @@ static void test_seed_race_leaves_h2cdata_on_db5ad6b7f8cd(void **state)
 	/* the controller got the command, sent the R2T, and waits */
 	assert_int_equal(w->target.cmds[0].state, SIM_TCMD_WAIT_H2C);
 	assert_int_equal(w->target.cmds[0].rcvd_bytes, 0);
-	assert_int_equal(w->rqs[0].req.state, NVME_TCP_SEND_H2C_PDU);
-	assert_false(w->queues[1].io_work.pending);
-	assert_int_equal(w->queues[1].send_mutex.owner, 0);
-	assert_int_equal(w->queues[1].io_work.runs, 2);
+	sim_drv_view(w, &v);
+	assert_int_equal(v.reqs[0].state, SIM_DRV_SEND_H2C_PDU);
+	assert_true(v.reqs[0].on_send_list);
+	assert_false(v.io_work->pending);
+	assert_int_equal(v.send_mutex->owner, 0);
+	assert_int_equal(v.io_work->runs, 2);
 	assert_false(w->rs[0].completed);
 }
 
@@ -140,6 +143,7 @@ static void test_seed_race_completes_on_5c11f7d9f843(void **state)
 {
 	struct sim_fixture *f = *state;
 	struct sim_world *w = f->w;
+	struct sim_drv_view v;
 
 	run_seed(f, "5c11f7d9f843");
 	assert_int_equal(w->verdict.kind, SIM_V_PASS);
@@ -147,7 +151,9 @@ static void test_seed_race_completes_on_5c11f7d9f843(void **state)
 	assert_int_equal(w->rs[0].status, 0);
 	assert_int_equal(w->target.cmds[0].rcvd_bytes, 8192);
 	assert_int_equal(w->target.cmds_completed, 1);
-	assert_null(w->queues[1].request);
+	sim_drv_view(w, &v);
+	assert_false(v.request_set);
+	assert_true(v.req_list_empty && v.send_list_empty);
 }
 
 static void test_schedule_that_cannot_happen_says_so(void **state)

@@ -1,4 +1,4 @@
-/* Simulation point: struct socket / struct sock over the fake TCP socket in harness/socket.c. */
+/* Simulation point: struct socket / struct sock over the fake TCP socket in harness/net/socket.c. */
 #ifndef NVTSIM_LINUX_NET_H
 #define NVTSIM_LINUX_NET_H
 

@@ -34,61 +34,39 @@ static void sim__detail(struct sim_world *w, const char *fmt, ...)
 	}
 }
 
-static bool sim__on_llist(const struct llist_head *h,
-			  const struct llist_node *n)
-{
-	const struct llist_node *p;
-
-	for (p = h->first; p; p = p->next)
-		if (p == n)
-			return true;
-	return false;
-}
-
-static bool sim__on_list(const struct list_head *h, const struct list_head *n)
-{
-	const struct list_head *p;
-
-	for (p = h->next; p && p != h; p = p->next)
-		if (p == n)
-			return true;
-	return false;
-}
-
 /* Where the driver keeps the request's unsent PDU, in words. */
-static const char *sim__where(struct sim_world *w, int i)
+static const char *sim__where(const struct sim_drv_view *v, int i)
 {
-	struct nvme_tcp_queue *queue = &w->queues[1];
-	struct nvme_tcp_request *req = &w->rqs[i].req;
+	const struct sim_drv_req_view *req = &v->reqs[i];
 
-	if (sim__on_llist(&queue->req_list, &req->lentry))
+	if (req->on_req_list)
 		return "queued on req_list";
-	if (sim__on_list(&queue->send_list, &req->entry))
+	if (req->on_send_list)
 		return "queued on send_list";
-	if (queue->request == req)
+	if (req->is_request)
 		return "half sent as queue->request";
 	return NULL;
 }
 
 /* The PDU the request is stuck on, from its send state and the controller's view. */
-static uint8_t sim__stuck_pdu(struct sim_world *w, int i, char *buf,
-			      size_t len)
+static uint8_t sim__stuck_pdu(struct sim_world *w, const struct sim_drv_view *v,
+			      int i, char *buf, size_t len)
 {
-	struct nvme_tcp_request *req = &w->rqs[i].req;
+	const struct sim_drv_req_view *req = &v->reqs[i];
 	const struct sim_target_cmd *tc = &w->target.cmds[i];
 
-	if (req->state == NVME_TCP_SEND_H2C_PDU ||
-	    (req->state == NVME_TCP_SEND_DATA &&
+	if (req->state == SIM_DRV_SEND_H2C_PDU ||
+	    (req->state == SIM_DRV_SEND_DATA &&
 	     w->cfg.reqs[i].op == SIM_RQ_WRITE && tc->state == SIM_TCMD_WAIT_H2C)) {
 		snprintf(buf, len,
 			 "H2CData PDU (ttag %u, offset %u, %u bytes%s)",
 			 req->ttag, req->h2cdata_offset, req->pdu_len,
-			 req->state == NVME_TCP_SEND_DATA ? ", header sent" : "");
+			 req->state == SIM_DRV_SEND_DATA ? ", header sent" : "");
 		return SIM_PDU_H2C_DATA;
 	}
-	if (req->state == NVME_TCP_SEND_CMD_PDU || tc->state == SIM_TCMD_FREE) {
+	if (req->state == SIM_DRV_SEND_CMD_PDU || tc->state == SIM_TCMD_FREE) {
 		snprintf(buf, len, "CapsuleCmd PDU (cid %d%s)", i,
-			 req->state == NVME_TCP_SEND_DATA ?
+			 req->state == SIM_DRV_SEND_DATA ?
 				 ", in-capsule data unsent" : "");
 		return SIM_PDU_CMD;
 	}
@@ -96,11 +74,10 @@ static uint8_t sim__stuck_pdu(struct sim_world *w, int i, char *buf,
 	return SIM_PDU_RSP;
 }
 
-static void sim__explain(struct sim_world *w)
+static void sim__explain(struct sim_world *w, const struct sim_drv_view *v)
 {
-	struct nvme_tcp_queue *queue = &w->queues[1];
 	const struct sock *sk = &w->sk;
-	const struct work_struct *work = &queue->io_work;
+	const struct work_struct *work = v->io_work;
 	bool nospace = w->socket.flags & (1UL << SOCK_NOSPACE);
 	unsigned i;
 
@@ -108,9 +85,9 @@ static void sim__explain(struct sim_world *w)
 		    work->pending ? "pending" : "not pending",
 		    work->running_ctx >= 0 ? "running" : "not running",
 		    work->runs, work->runs == 1 ? "" : "s");
-	if (queue->send_mutex.owner)
+	if (v->send_mutex->owner)
 		sim__detail(w, "  send_mutex:   held by %s",
-			    w->ctx[queue->send_mutex.owner - 1].name);
+			    w->ctx[v->send_mutex->owner - 1].name);
 	else
 		sim__detail(w, "  send_mutex:   free");
 	sim__detail(w, "  socket:       %u bytes queued, %u corked by MSG_MORE, %u unacked; SOCK_NOSPACE %s",
@@ -136,14 +113,15 @@ static void sim__explain(struct sim_world *w)
  * to send it comes first; bytes corked in the socket are often only the
  * consequence (MSG_MORE promised that PDU would follow).
  */
-static int sim__first_incomplete(struct sim_world *w)
+static int sim__first_incomplete(struct sim_world *w,
+				 const struct sim_drv_view *v)
 {
 	int i, first = -1;
 
 	for (i = 0; i < (int)w->cfg.nreqs; i++) {
 		if (w->rs[i].completed)
 			continue;
-		if (sim__where(w, i))
+		if (sim__where(v, i))
 			return i;
 		if (first < 0)
 			first = i;
@@ -151,11 +129,12 @@ static int sim__first_incomplete(struct sim_world *w)
 	return first;
 }
 
-static void sim__report_stuck(struct sim_world *w, int i)
+static void sim__report_stuck(struct sim_world *w,
+			      const struct sim_drv_view *v, int i)
 {
 	const struct sim_req_spec *spec = &w->cfg.reqs[i];
 	char pdu[128], ctrl[160];
-	const char *where = sim__where(w, i);
+	const char *where = sim__where(v, i);
 	uint32_t corked = sim_sock_corked(&w->sk);
 	uint8_t type;
 
@@ -165,10 +144,10 @@ static void sim__report_stuck(struct sim_world *w, int i)
 		snprintf(w->verdict.line, sizeof(w->verdict.line),
 			 "HANG: %s (%s %u bytes) was never submitted: its submitter cannot go on",
 			 spec->name, sim__op_str[spec->op], spec->len_bytes);
-		sim__explain(w);
+		sim__explain(w, v);
 		return;
 	}
-	type = sim__stuck_pdu(w, i, pdu, sizeof(pdu));
+	type = sim__stuck_pdu(w, v, i, pdu, sizeof(pdu));
 	w->verdict.req = i;
 	w->verdict.pdu_type = type;
 	if (corked && !where) {
@@ -186,29 +165,30 @@ static void sim__report_stuck(struct sim_world *w, int i)
 	}
 	sim_target_cmd_describe(&w->target, (uint16_t)i, ctrl, sizeof(ctrl));
 	sim__detail(w, "  controller:   %s", ctrl);
-	sim__explain(w);
+	sim__explain(w, v);
 }
 
 void sim_check_idle(struct sim_world *w)
 {
-	struct nvme_tcp_queue *queue = &w->queues[1];
-	int i = sim__first_incomplete(w);
+	struct sim_drv_view v;
+	int i;
 	unsigned n, total = w->cfg.nreqs;
 
+	sim_drv_view(w, &v);
+	i = sim__first_incomplete(w, &v);
 	w->stopped = true;
 	if (i >= 0) {
-		sim__report_stuck(w, i);
+		sim__report_stuck(w, &v, i);
 		for (n = 0; n < total; n++)
 			if ((int)n != i && !w->rs[n].completed)
 				sim__detail(w, "  also stuck:   %s", w->cfg.reqs[n].name);
 		return;
 	}
-	if (queue->request || queue->req_list.first ||
-	    queue->send_list.next != &queue->send_list) {
+	if (v.request_set || !v.req_list_empty || !v.send_list_empty) {
 		w->verdict.kind = SIM_V_SAFETY;
 		snprintf(w->verdict.line, sizeof(w->verdict.line),
 			 "SAFETY: every request completed, but the send queue still holds one (queue->request %s)",
-			 queue->request ? "set" : "clear");
+			 v.request_set ? "set" : "clear");
 		return;
 	}
 	w->verdict.kind = SIM_V_PASS;

@@ -285,6 +285,7 @@ static void sim__describe_cycle(struct sim_world *w, uint64_t from)
 	unsigned nseen = 0, i;
 	uint64_t s;
 	size_t used;
+	int owner;
 
 	for (s = from; s < w->steps && s < SIM_TAKEN_MAX && nseen < 16; s++) {
 		for (i = 0; i < nseen; i++)
@@ -317,10 +318,10 @@ static void sim__describe_cycle(struct sim_world *w, uint64_t from)
 					 sub->cpu == w->cfg.env.io_cpu ?
 					 ": on the kworker's CPU, it never gets to run" : "");
 	}
-	if (w->queues[1].send_mutex.owner && used < sizeof(v->detail))
+	owner = sim_send_mutex_owner(w);
+	if (owner && used < sizeof(v->detail))
 		snprintf(v->detail + used, sizeof(v->detail) - used,
-			 "  send_mutex:   held by %s\n",
-			 w->ctx[w->queues[1].send_mutex.owner - 1].name);
+			 "  send_mutex:   held by %s\n", w->ctx[owner - 1].name);
 }
 
 /* Requests not completed yet (submitted or not). */
@@ -584,11 +585,3 @@ void sim_model_error_recovery(const char *fn)
 		 fn, w->last_model_error[0] ? w->last_model_error : "no dev_err");
 }
 
-bool nvme_change_ctrl_state(struct nvme_ctrl *ctrl,
-			    enum nvme_ctrl_state new_state)
-{
-	if (ctrl->state == new_state)
-		return false;
-	ctrl->state = new_state;
-	return true;
-}

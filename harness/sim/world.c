@@ -57,18 +57,6 @@ static void sim__host_reset(struct sim_world *w)
 {
 	const struct sim_env *env = &w->cfg.env;
 
-	w->dev.name = "nvme0";
-	memset(&w->tctrl, 0, sizeof(w->tctrl));
-	memset(w->queues, 0, sizeof(w->queues));
-	w->tctrl.queues = w->queues;
-	w->tctrl.tags = &w->tags;
-	w->tctrl.ctrl.device = &w->dev;
-	w->tctrl.ctrl.state = NVME_CTRL_LIVE;
-	w->ns.head_ns_id = 1;
-	w->rqq.queuedata = &w->ns;
-	w->hctx.queue = &w->rqq;
-	w->hctx.driver_data = &w->queues[1];
-
 	sim_sock_reset(&w->sk, env->sndbuf_bytes, env->mss_bytes);
 	w->sock_ops.read_sock = sim_tcp_read_sock;
 	w->socket.flags = 0;
@@ -76,9 +64,6 @@ static void sim__host_reset(struct sim_world *w)
 	w->socket.ops = &w->sock_ops;
 	w->sk.sk_socket = &w->socket;
 
-	nvme_tcp_alloc_queue(&w->tctrl, 1, &w->socket, env->io_cpu,
-			     env->maxh2cdata_bytes, (size_t)env->ioccsz * 16);
-	nvme_tcp_start_queue(&w->queues[1]);
 	sim_blk_reset(w);
 	sim_wq_reset(w);
 }

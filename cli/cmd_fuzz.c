@@ -106,14 +106,9 @@ int cmd_import_crash(int argc, char **argv)
 
 	if (parse_import(argc, argv, &o))
 		return 2;
-	if (o.variant) {
-		variant = sim_variant_find(o.variant);
-		if (variant < 0) {
-			fprintf(stderr, "nvtsim import-crash: unknown variant '%s' (see nvtsim variants)\n",
-				o.variant);
-			return 2;
-		}
-	}
+	variant = cli_variant_pick("import-crash", o.variant, false);
+	if (variant == -2)
+		return 2;
 	data = read_input(o.path, &n);
 	w = sim_world_new();
 	if (!data || !w) {

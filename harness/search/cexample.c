@@ -13,6 +13,10 @@ void sim_cex_write_config(FILE *f, const struct sim_config *cfg)
 	const struct sim_env *e = &cfg->env;
 	unsigned i;
 
+	if (sim_variants[cfg->variant].tcp_sha)
+		fprintf(f, "# found on %s's own drivers/nvme/host/tcp.c (sha256 %s...): run it with --kernel on that tree\n",
+			sim_variants[cfg->variant].id,
+			sim_variants[cfg->variant].tcp_sha);
 	fprintf(f, "variant %s\n", sim_variants[cfg->variant].id);
 	if (cfg->policy == SIM_POLICY_PRIO)
 		fprintf(f, "policy prio\n");

@@ -159,7 +159,10 @@ int sim_replay_encode(const struct sim_config *cfg, const uint8_t *choices,
 
 	if (!sim__encodable(cfg, choices, nchoices))
 		return -1;
-	sim__put(&w, SIM_REPLAY_TAG ":%s:", sim_variants[cfg->variant].id);
+	sim__put(&w, SIM_REPLAY_TAG ":%s", sim_variants[cfg->variant].id);
+	if (sim_variants[cfg->variant].tcp_sha)
+		sim__put(&w, "@%s", sim_variants[cfg->variant].tcp_sha);
+	sim__put(&w, ":");
 	sim__put(&w, "sndbuf=%u,mss=%u,maxh2cdata=%u,ioccsz=%u,r2t=%u,c2h=%u,rcvbuf=%u,quota=%u,io_cpu=%d",
 		 e->sndbuf_bytes, e->mss_bytes, e->maxh2cdata_bytes, e->ioccsz,
 		 e->r2t_bytes, e->c2h_bytes, e->rcvbuf_bytes, e->quota_steps,
@@ -338,6 +341,25 @@ static int sim__name(struct sim__rd *d, struct sim__span v, const char *what,
 	return 0;
 }
 
+/* "linux-6.1.192@<tcp.c sha>": only on that tree's tcp.c, loaded with --kernel. */
+static int sim__kernel_variant(struct sim__rd *d, char *id, char *at)
+{
+	int k = sim_variant_kernel();
+
+	*at++ = 0;
+	if (k < 0)
+		return sim__fail(d, "recorded on %s's own tcp.c (sha256 %s...): give that tree with --kernel",
+				 id, at);
+	if (strcmp(sim_variants[k].tcp_sha, at))
+		return sim__fail(d, "recorded on a tcp.c with sha256 %s..., but --kernel's %s has %s...: a replay holds only on the file it was recorded on",
+				 at, sim_variants[k].id, sim_variants[k].tcp_sha);
+	if (strcmp(sim_variants[k].id, id))
+		return sim__fail(d, "recorded on %s, but --kernel gives %s",
+				 id, sim_variants[k].id);
+	d->cfg.variant = k;
+	return 0;
+}
+
 static int sim__variant(struct sim__rd *d, struct sim__span f)
 {
 	char id[SIM__VARIANT_BYTES];
@@ -345,9 +367,14 @@ static int sim__variant(struct sim__rd *d, struct sim__span f)
 	d->field = "variant";
 	d->cfg.variant = -1;
 	if (f.len < sizeof(id)) {
+		char *at;
+
 		if (f.len)
 			memcpy(id, f.p, f.len);
 		id[f.len] = 0;
+		at = strchr(id, '@');
+		if (at)
+			return sim__kernel_variant(d, id, at);
 		d->cfg.variant = sim_variant_find(id);
 	}
 	if (d->cfg.variant < 0)

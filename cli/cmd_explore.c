@@ -659,7 +659,7 @@ int cmd_explore(int argc, char **argv)
 	struct sim_scenario *sc;
 	struct sim_world *w;
 	struct sim_explore_result *r;
-	int ret;
+	int ret, pick;
 
 	if (parse_explore(argc, argv, &c))
 		return 2;
@@ -678,13 +678,11 @@ int cmd_explore(int argc, char **argv)
 		return 2;
 	}
 	ret = load_config(&c, sc);
-	if (!ret && c.variant) {
-		sc->cfg.variant = sim_variant_find(c.variant);
-		if (sc->cfg.variant < 0) {
-			fprintf(stderr, "nvtsim explore: unknown variant '%s' (see nvtsim variants)\n",
-				c.variant);
-			ret = -1;
-		}
+	pick = ret ? -1 : cli_variant_pick("explore", c.variant, c.all_variants);
+	if (pick == -2) {
+		ret = -1;
+	} else if (pick >= 0) {
+		sc->cfg.variant = pick;
 	} else if (!ret && sc->cfg.variant < 0) {
 		sc->cfg.variant = sim_variant_find("mainline");
 	}

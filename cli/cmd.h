@@ -2,12 +2,26 @@
 #ifndef NVTSIM_CMD_H
 #define NVTSIM_CMD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <unistd.h>
 
 /* One number option: "nvtsim CMD: OPT 'S': expected a number from MIN to MAX" on error. */
 int cli_number(const char *cmd, const char *opt, const char *s, uint64_t min,
 	       uint64_t max, uint64_t *out);
+
+/*
+ * Takes --kernel PATH (or --kernel=PATH) out of argv and loads that tree's
+ * tcp.c as the kernel variant: 1 loaded, 0 none given, -1 after a one-line
+ * error.
+ */
+int cli_kernel_take(int *argc, char **argv);
+/*
+ * The variant a command runs: the kernel tree's when --kernel was given
+ * (an error with --variant or --all-variants), else --variant's (name may be
+ * NULL: -1, the command's default). -2 after a one-line error.
+ */
+int cli_variant_pick(const char *cmd, const char *name, bool all);
 
 struct sim_trace;
 

@@ -118,6 +118,13 @@ static int sim__variant(struct sim__parser *p, const char *s, int *out)
 {
 	int v = sim_variant_find(s);
 
+	/* recorded on a kernel tree's own tcp.c: it runs on the one --kernel gives */
+	if (v < 0 && !strncmp(s, "linux-", 6)) {
+		v = sim_variant_kernel();
+		if (v < 0)
+			return sim__fail(p, "variant '%s' is a kernel tree's own tcp.c: give the tree with --kernel",
+					 s);
+	}
 	if (v < 0)
 		return sim__fail(p, "unknown variant '%s' (see: nvtsim variants)", s);
 	*out = v;

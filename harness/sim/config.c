@@ -64,7 +64,7 @@ int sim_config_check(const struct sim_config *cfg, char *err, size_t errlen)
 	const struct sim_env *e = &cfg->env;
 	unsigned i;
 
-	SIM__CHECK(cfg->variant >= 0 && (unsigned)cfg->variant < sim_nvariants,
+	SIM__CHECK(sim_variant_valid(cfg->variant),
 		   "no variant chosen");
 	SIM__CHECK(e->sndbuf_bytes >= SIM_SOCK_MIN_SNDBUF &&
 		   e->sndbuf_bytes <= SIM_SOCK_SQ_BYTES,

@@ -1,8 +1,6 @@
 /* What each simulated context does, step by step. */
 #include <linux/net.h>
 
-#include <nvt_upstream.h>
-
 #include "sim.h"
 #include "trace.h"
 
@@ -14,32 +12,33 @@ static void sim__submitter(struct sim_world *w, struct sim_ctx *c)
 
 	for (i = 0; i < w->cfg.nreqs; i++) {
 		const struct sim_req_spec *spec = &w->cfg.reqs[i];
-		struct blk_mq_queue_data bd = { .rq = &w->rqs[i].rq,
-						.last = spec->last };
-		blk_status_t ret;
+		struct sim_drv_queue_data bd = { .rq = w->host.rqs[i],
+						 .last = spec->last };
+		uint8_t ret;
 
 		if (spec->submitter != c->sub)
 			continue;
-		sim_point(SIM_OP_SUBMIT, &w->hctx, spec->name,
+		sim_point(SIM_OP_SUBMIT, w->host.hctx, spec->name,
 			  "blk_mq_dispatch_rq_list");
 		w->rs[i].submitted = true;
 		sim_trace_ctx(w, "blk_mq_dispatch_rq_list",
 			      "->queue_rq(%s: %s %u bytes, cid %u, last=%d)",
 			      spec->name, sim__op_str[spec->op],
 			      spec->len_bytes, i, spec->last);
-		ret = nvme_tcp_mq_ops.queue_rq(&w->hctx, &bd);
-		if (ret != BLK_STS_OK)
+		ret = w->host.queue_rq(w->host.hctx,
+				       (const struct blk_mq_queue_data *)&bd);
+		if (ret != 0)
 			sim_fail_safety("queue_rq(%s) returned %d", spec->name,
 					ret);
 		if (!spec->commit_after)
 			continue;
 		/* blk-mq calls ->commit_rqs only where the driver has one */
-		if (!UPSTREAM(86f0348ace15))
+		if (!w->host.commit_rqs)
 			continue;
-		sim_point(SIM_OP_SUBMIT, &w->hctx, "commit_rqs",
+		sim_point(SIM_OP_SUBMIT, w->host.hctx, "commit_rqs",
 			  "blk_mq_dispatch_rq_list");
 		sim_trace_ctx(w, "blk_mq_dispatch_rq_list", "->commit_rqs()");
-		nvme_tcp_mq_ops.commit_rqs(&w->hctx);
+		w->host.commit_rqs(w->host.hctx);
 	}
 }
 

@@ -12,7 +12,9 @@
 #define NVT__STABLE_6_12_36 \
 	(NVT_UPTO(3770a42bb8ce) | NVT_BIT(0bf04c874fcb) | NVT_BIT(f42d4796ee10))
 
-const struct sim_variant sim_variants[] = {
+#define SIM__MODEL_VARIANTS 9
+
+struct sim_variant sim_variants[SIM__MODEL_VARIANTS + 1] = {
 	{ "v5.7", "kick-only", "v5.7", NVT_UPTO(v5_7), NULL,
 	  "upstream's posted commits; no whole tree compared",
 	  "queue_request always kicks io_work; only io_work sends" },
@@ -42,7 +44,43 @@ const struct sim_variant sim_variants[] = {
 	  "handle_r2t adds to req_list and kicks io_work itself, no sync argument (674f872b7cef); then the two above" },
 };
 
-const unsigned sim_nvariants = sizeof(sim_variants) / sizeof(sim_variants[0]);
+const unsigned sim_nvariants = SIM__MODEL_VARIANTS;
+static bool sim__kernel_added;
+
+int sim_variant_add_kernel(const struct sim_driver *drv, const char *id,
+			   const char *tcp_sha, const char *checked)
+{
+	struct sim_variant *v = &sim_variants[sim_nvariants];
+
+	memset(v, 0, sizeof(*v));
+	v->id = id;
+	v->name = "kernel";
+	v->release = id;
+	v->checked = checked;
+	v->summary = "a kernel tree's own drivers/nvme/host/tcp.c, unmodified";
+	v->driver = drv;
+	v->tcp_sha = tcp_sha;
+	sim__kernel_added = true;
+	return (int)sim_nvariants;
+}
+
+int sim_variant_kernel(void)
+{
+	return sim__kernel_added ? (int)sim_nvariants : -1;
+}
+
+bool sim_variant_valid(int variant)
+{
+	return variant >= 0 && ((unsigned)variant < sim_nvariants ||
+				variant == sim_variant_kernel());
+}
+
+const struct sim_driver *sim_variant_driver(int variant)
+{
+	if (sim_variant_valid(variant) && sim_variants[variant].driver)
+		return sim_variants[variant].driver;
+	return &sim_model_driver;
+}
 
 /* s is a unique prefix of 7+ hex digits of c */
 static bool sim__prefix(const char *s, size_t len, const char *c)
@@ -58,6 +96,8 @@ int sim_variant_find(const char *s)
 
 	if (!len)
 		return -1;
+	if (sim__kernel_added && !strcmp(s, sim_variants[sim_nvariants].id))
+		return (int)sim_nvariants;
 	for (i = 0; i < sim_nvariants; i++) {
 		if (!strcmp(s, sim_variants[i].id) ||
 		    !strcmp(s, sim_variants[i].name) ||

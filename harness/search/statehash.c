@@ -40,25 +40,10 @@ static void sim__mix_ring(struct sim__hash *s, const uint8_t *ring, uint32_t cap
 	sim__mix(s, ring, len - first);
 }
 
-static void sim__mix_queue(struct sim__hash *s, const struct nvme_tcp_queue *q)
+/* driver.h's mix_state callback */
+static void sim__mix_cb(void *h, const void *p, size_t n)
 {
-	const struct list_head *p;
-
-	sim__mix64(s, (uint64_t)q->send_mutex.owner);
-	sim__mix64(s, (uint64_t)q->lock.owner);
-	sim__mix64(s, (uint64_t)(uintptr_t)q->req_list.first);
-	for (p = q->send_list.next; p && p != &q->send_list; p = p->next)
-		sim__mix64(s, (uint64_t)(uintptr_t)p);
-	sim__mix64(s, q->more_requests);
-	sim__mix64(s, (uint64_t)(uintptr_t)q->request);
-	sim__mix64(s, (uint64_t)q->pdu_remaining);
-	sim__mix64(s, (uint64_t)q->pdu_offset);
-	sim__mix64(s, q->data_remaining);
-	sim__mix(s, &q->pdu_buf, sizeof(q->pdu_buf));
-	sim__mix64(s, q->flags);
-	sim__mix64(s, q->rd_enabled);
-	sim__mix64(s, q->io_work.pending);
-	sim__mix64(s, (uint64_t)q->io_work.running_ctx);
+	sim__mix(h, p, n);
 }
 
 static void sim__mix_target(struct sim__hash *s, const struct sim_target *t)
@@ -159,20 +144,9 @@ static uint64_t sim__hash(const struct sim_world *w, bool with_time,
 	/* only io_work reads the clock, and its clock is the kworker's steps */
 	if (with_time)
 		sim__mix64(&s, w->ctx[sim_ctx_kworker(w)].steps);
-	sim__mix_queue(&s, &w->queues[1]);
-	for (i = 0; i < w->cfg.nreqs; i++) {
-		const struct nvme_tcp_request *r = &w->rqs[i].req;
-
-		sim__mix(&s, r, offsetof(struct nvme_tcp_request, entry));
-		sim__mix64(&s, (uint64_t)(uintptr_t)r->entry.next);
-		sim__mix64(&s, (uint64_t)(uintptr_t)r->lentry.next);
-		sim__mix64(&s, (uint64_t)(uintptr_t)r->curr_bio);
-		sim__mix(&s, &r->iter, sizeof(r->iter));
-		sim__mix64(&s, r->offset);
-		sim__mix64(&s, r->data_sent);
-		sim__mix64(&s, r->state);
+	w->drv->mix_state(sim__mix_cb, &s);
+	for (i = 0; i < w->cfg.nreqs; i++)
 		sim__mix64(&s, w->rs[i].submitted | w->rs[i].completed << 1);
-	}
 	sim__mix_socket(&s, w);
 	sim__mix_target(&s, &w->target);
 	sim__mix64(&s, w->target_idle_rx);

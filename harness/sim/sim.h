@@ -8,8 +8,12 @@
 
 #include <sim_shim.h>
 
-#include "../model/tcp.h"
+#include <linux/mutex.h>
+#include <linux/net.h>
+#include <linux/workqueue.h>
+
 #include "choice.h"
+#include "driver.h"
 #include "fiber.h"
 #include "target.h"
 
@@ -132,20 +136,11 @@ struct sim_ctx {
 	uint32_t steps;
 };
 
-/* One blk-mq request with the driver's data right behind it. */
-struct sim_rq {
-	struct request rq;
-	struct nvme_tcp_request req;
-	struct nvme_tcp_cmd_pdu pdu;	/* SIM: page_frag-allocated upstream */
-};
-
 struct sim_req_state {
 	bool submitted;
 	bool completed;
 	uint16_t status;
 	uint32_t completions;
-	struct bio bio;
-	struct bio_vec bvec[SIM_REQ_PAGES_MAX];
 };
 
 struct sim_trace;
@@ -185,16 +180,9 @@ struct sim_world {
 	uint64_t progress_sig;
 	uint64_t progress_step;		/* last step that moved something */
 
-	/* host side */
-	struct device dev;
-	struct nvme_tcp_ctrl tctrl;
-	struct nvme_tcp_queue queues[2];
-	struct nvme_ns ns;
-	struct request_queue rqq;
-	struct blk_mq_hw_ctx hctx;
-	struct blk_mq_tags tags;
-	struct request *tag_rqs[SIM_REQS_MAX];
-	struct sim_rq rqs[SIM_REQS_MAX];
+	/* host side: the driver under test, reached through driver.h */
+	const struct sim_driver *drv;
+	struct sim_drv_host host;
 	struct sim_req_state rs[SIM_REQS_MAX];
 	struct socket socket;
 	struct proto_ops sock_ops;
@@ -326,6 +314,10 @@ void sim_ctx_body(void *arg);
 
 /* blk.c */
 void sim_blk_reset(struct sim_world *w);
+/* The driver's view of where its requests sit (driver.h), now. */
+void sim_drv_view(const struct sim_world *w, struct sim_drv_view *v);
+/* The send_mutex holder's context id + 1, or 0. */
+int sim_send_mutex_owner(const struct sim_world *w);
 
 /* socket.c */
 void sim_sock_reset(struct sock *sk, uint32_t sndbuf_bytes, uint32_t mss_bytes);

@@ -14,10 +14,26 @@ struct sim_variant {
 	const char *top;	/* the newest commit in it, when id is a tag; or NULL */
 	const char *checked;	/* the upstream tree or stable release it was checked against */
 	const char *summary;
+	const struct sim_driver *driver;	/* NULL: model/tcp.c */
+	const char *tcp_sha;	/* a kernel tree's: its tcp.c's sha256, 12 hex digits */
 };
 
-extern const struct sim_variant sim_variants[];
+/*
+ * The model's variants, then one slot for a kernel tree's tcp.c (--kernel):
+ * sim_nvariants counts the model's; the kernel's, once added, is
+ * sim_variants[sim_nvariants].
+ */
+extern struct sim_variant sim_variants[];
 extern const unsigned sim_nvariants;
+extern const struct sim_driver sim_model_driver;
+
+/* Registers a kernel tree's driver; returns its variant index. */
+int sim_variant_add_kernel(const struct sim_driver *drv, const char *id,
+			   const char *tcp_sha, const char *checked);
+/* The kernel tree's variant index, or -1 when none was loaded. */
+int sim_variant_kernel(void);
+bool sim_variant_valid(int variant);
+const struct sim_driver *sim_variant_driver(int variant);
 
 /*
  * By id, name or top commit, or any unique prefix of 7+ hex digits of an

@@ -77,6 +77,12 @@ static int cmd_variants(int argc, char **argv)
 		fprintf(stderr, "nvtsim variants: unexpected argument '%s'\n", argv[1]);
 		return EXIT_USAGE;
 	}
+	if (sim_variant_kernel() >= 0) {
+		const struct sim_variant *k = &sim_variants[sim_variant_kernel()];
+
+		printf("%s\n  %s\n", k->id, k->checked);
+		return EXIT_EXPECTED;
+	}
 	printf("%-14s %-18s %-9s %s\n", "commit", "name", "release", "send path");
 	for (i = 0; i < sim_nvariants; i++)
 		printf("%-14s %-18s %-9s %s\n", sim_variants[i].id,
@@ -244,14 +250,13 @@ static int cmd_run(int argc, char **argv)
 		free(sc);
 		return EXIT_USAGE;
 	}
-	if (o.variant) {
-		sc->cfg.variant = sim_variant_find(o.variant);
-		if (sc->cfg.variant < 0) {
-			fprintf(stderr, "nvtsim run: unknown variant '%s' (see nvtsim variants)\n",
-				o.variant);
-			free(sc);
-			return EXIT_USAGE;
-		}
+	r = cli_variant_pick("run", o.variant, o.all_variants);
+	if (r == -2) {
+		free(sc);
+		return EXIT_USAGE;
+	}
+	if (r >= 0) {
+		sc->cfg.variant = r;
 	} else if (sc->cfg.variant < 0) {
 		sc->cfg.variant = sim_variant_find("mainline");
 	}
@@ -307,6 +312,8 @@ int main(int argc, char **argv)
 			fputs(usage_main, stdout);
 		return EXIT_EXPECTED;
 	}
+	if (strcmp(cmd, "help") && cli_kernel_take(&argc, argv) < 0)
+		return EXIT_USAGE;
 	if (!strcmp(cmd, "run"))
 		return cmd_run(argc - 1, argv + 1);
 	if (!strcmp(cmd, "explore"))

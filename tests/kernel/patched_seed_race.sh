@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# "Check your patch", as a test: a copy of Debian's 6.1 tcp.c with
+# queue_rq's nvme_tcp_send_all() reverted to a single nvme_tcp_try_send(),
+# as before 5c11f7d9f843. On the real code the explorer must find the seed
+# race again (known bug direct-send-race) and its counterexample must
+# replay with nvtsim run; the unpatched file must not have it.
+set -u
+nvtsim=$1
+top=$2
+. "$top/tests/kernel/lib.sh"
+ktrees_or_skip 6.1
+export NVTSIM_CACHE_DIR=${NVTSIM_CACHE_DIR:-$(dirname "$nvtsim")/kcache}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; sed 's/^/  | /' "$tmp/out" | head -30; exit 1; }
+
+kstage 6.1 "$tmp/linux" || fail "cannot extract 6.1's tcp.c"
+tcp=$tmp/linux/drivers/nvme/host/tcp.c
+# the one call in nvme_tcp_queue_request(), back to its pre-5c11f7d9f843 form
+sed -i 's/^\t\tnvme_tcp_send_all(queue);$/\t\tnvme_tcp_try_send(queue);/' "$tcp"
+[ "$(grep -c '^		nvme_tcp_try_send(queue);$' "$tcp")" = 1 ] ||
+	fail "the revert did not apply to nvme_tcp_queue_request()"
+
+cfg=$top/tests/pins/direct-send-race.nvt
+"$nvtsim" explore "$cfg" --kernel "$tmp/linux" --no-progress --out "$tmp/cex" >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 1 ] || fail "explore on the reverted tcp.c exited $rc, wanted 1 (found)"
+grep -q '^known: *direct-send-race after' "$tmp/out" ||
+	fail "the seed race (direct-send-race) was not found on the reverted tcp.c"
+grep -q '^nvtsim explore: .* on linux-6.1.192' "$tmp/out" ||
+	fail "the search does not name the tree"
+grep -Eq '^  (kworker|sub0|net_rx) +[a-z_]*nvme_tcp_' "$tmp/out" ||
+	grep -q 'nvme_tcp_' "$tmp/out" || fail "no kernel function named"
+cex=$(ls "$tmp"/cex/*direct-send-race*.nvt 2>/dev/null | head -1)
+[ -n "$cex" ] || fail "no counterexample file written"
+"$nvtsim" run "$cex" --kernel "$tmp/linux" >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 0 ] || fail "the counterexample does not replay on the reverted tcp.c (exit $rc)"
+grep -q '^HANG: .*H2CData PDU' "$tmp/out" || fail "the replay is not the seed race's hang"
+grep -q 'nvme_tcp_queue_rq' "$tmp/out" || fail "the timeline does not show kernel functions"
+# the same counterexample on a different tcp.c is refused
+"$nvtsim" replay "$(grep -o "nvt1:linux[^']*" "$cex" | head -1)" \
+	--kernel "$(ktree 6.1)" >"$tmp/out" 2>&1
+rc=$?
+[ $rc = 2 ] && grep -q 'sha256' "$tmp/out" ||
+	fail "a replay string of the reverted tcp.c ran on the unmodified one (exit $rc)"
+
+# the unmodified file: the same search finds no direct-send-race
+"$nvtsim" explore "$cfg" --kernel "$(ktree 6.1)" --no-progress --out "$tmp/cex2" >"$tmp/out" 2>&1
+grep -q '^known: *direct-send-race' "$tmp/out" &&
+	fail "unmodified 6.1.192 has the seed race?"
+grep -q '^search: *complete' "$tmp/out" || fail "the search on unmodified 6.1.192 did not complete"
+echo "ok: the reverted 6.1 tcp.c has the seed race again; the unmodified one does not"
