@@ -303,13 +303,13 @@ static NVTSIM_GLUE void nvtsim__setup_queue(const struct sim_drv_setup *setup)
 			     nvme_tcp_hdgst_len(queue), GFP_KERNEL);
 	/* nvme_tcp_init_connection(): the ICResp's MAXH2CDATA */
 	queue->maxh2cdata = setup->maxh2cdata_bytes;
-	set_bit(NVME_TCP_Q_ALLOCATED, &queue->flags);
+	__set_bit(NVME_TCP_Q_ALLOCATED, &queue->flags);	/* set-up: no scheduling point */
 
 	/* nvme_tcp_start_queue(), after nvmf_connect_io_queue() succeeded */
 	queue->rd_enabled = true;
 	nvme_tcp_init_recv_ctx(queue);
 	nvme_tcp_setup_sock_ops(queue);
-	set_bit(NVME_TCP_Q_LIVE, &queue->flags);
+	__set_bit(NVME_TCP_Q_LIVE, &queue->flags);
 }
 
 static NVTSIM_GLUE void nvtsim_reset(const struct sim_drv_setup *setup,

@@ -21,6 +21,7 @@ extern const uint32_t nvtsim_symtab_name[];
 extern const char nvtsim_symtab_str[];
 
 static struct nvtsim_access_counts nvtsim__counts;
+static const struct nvtsim_watch *nvtsim__stored;
 static uintptr_t nvtsim__base;
 static bool nvtsim__base_known;
 
@@ -81,6 +82,34 @@ void nvtsim_access_counts_reset(void)
 	struct nvtsim_access_counts zero = { 0 };
 
 	nvtsim__counts = zero;
+	nvtsim__stored = NULL;
+}
+
+/* A watched field's value as the trace shows it: pointers as set / 0, like the model's. */
+static void nvtsim__trace(const struct nvtsim_watch *w, const char *what)
+{
+	uint64_t v = 0;
+
+	memcpy(&v, w->addr, w->size < sizeof(v) ? w->size : sizeof(v));
+	if (w->size == sizeof(void *))
+		sim_trace_op("%s %s = %s", what, w->field, v ? "set" : "0");
+	else
+		sim_trace_op("%s %s = %llu", what, w->field, (unsigned long long)v);
+}
+
+/*
+ * The hook runs before the access: a load's value is in memory when the
+ * scheduling point returns, a store's only after it. The store is traced
+ * at the tcp.c translation unit's next hook (at the latest its function's
+ * __tsan_func_exit), before any other context can run.
+ */
+static inline void nvtsim__flush_store(void)
+{
+	if (nvtsim__stored) {
+		if (sim_tracing())
+			nvtsim__trace(nvtsim__stored, "store");
+		nvtsim__stored = NULL;
+	}
 }
 
 static inline void nvtsim__access(const void *addr, size_t size, bool write,
@@ -90,19 +119,24 @@ static inline void nvtsim__access(const void *addr, size_t size, bool write,
 	unsigned i;
 
 	nvtsim__counts.accesses++;
+	nvtsim__flush_store();
 	if (nvtsim_glue_busy)
 		return;
 	for (i = 0; i < nvtsim_watch_n; i++) {
-		uintptr_t w = (uintptr_t)nvtsim_watch[i].addr;
+		const struct nvtsim_watch *w = &nvtsim_watch[i];
+		uintptr_t wa = (uintptr_t)w->addr;
 
-		if (a < w + nvtsim_watch[i].size && w < a + size) {
-			if (write)
-				nvtsim__counts.watched_stores++;
-			else
-				nvtsim__counts.watched_loads++;
-			sim_point_field(write, nvtsim_watch[i].addr,
-					nvtsim_watch[i].field,
+		if (a < wa + w->size && wa < a + size) {
+			sim_point_field(write, w->addr, w->field,
 					nvtsim_symbolize(pc));
+			if (write) {
+				nvtsim__counts.watched_stores++;
+				nvtsim__stored = w;
+			} else {
+				nvtsim__counts.watched_loads++;
+				if (sim_tracing())
+					nvtsim__trace(w, "load");
+			}
 			return;
 		}
 	}
@@ -116,10 +150,12 @@ void __tsan_init(void)
 
 void __tsan_func_entry(void *pc)
 {
+	nvtsim__flush_store();
 }
 
 void __tsan_func_exit(void)
 {
+	nvtsim__flush_store();
 }
 
 #define NVTSIM_RW(n) \
