@@ -504,3 +504,20 @@ const struct sim_driver sim_kernel_driver = {
 	.view = nvtsim_view,
 	.mix_state = nvtsim_mix_state,
 };
+
+/*
+ * For a report line: tcp.c's instrumented accesses since the last reset,
+ * and how many hit a watched field. Looked up with dlsym like
+ * sim_kernel_driver (not part of the seam's ABI).
+ */
+__attribute__((visibility("default")))
+NVTSIM_GLUE void sim_kernel_access_counts(uint64_t *accesses, uint64_t *watched_loads,
+					  uint64_t *watched_stores)
+{
+	struct nvtsim_access_counts c;
+
+	nvtsim_access_counts_get(&c);
+	*accesses = c.accesses;
+	*watched_loads = c.watched_loads;
+	*watched_stores = c.watched_stores;
+}

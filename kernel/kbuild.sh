@@ -18,6 +18,8 @@
 # (and says where) for a look at the full compiler output.
 set -u
 set -f	# patterns below are for tar, never for the shell
+LC_ALL=C	# plain quotes in the compiler's messages, bytewise sorting
+export LC_ALL
 
 die() {
 	printf 'nvtsim: %s\n' "$*" >&2
@@ -40,8 +42,8 @@ command -v "$CC" >/dev/null 2>&1 || die "$CC: compiler not found"
 
 # The tree's files tcp.c is built from, unmodified: required, then optional
 # (the TLS headers of 6.7+ trees; older trees have none of them).
-REQUIRED="Makefile
-drivers/nvme/host/tcp.c
+REQUIRED="drivers/nvme/host/tcp.c
+Makefile
 drivers/nvme/host/nvme.h
 drivers/nvme/host/fabrics.h
 include/linux/nvme.h
@@ -106,9 +108,8 @@ else
 	tar -xf "$SRC" -C "$tmp/x" --wildcards $pats 2>"$tmp/tar.log"
 	tree=$(find "$tmp/x" -mindepth 1 -maxdepth 1 -type d | head -n 1)
 	if [ -z "$tree" ]; then
-		if grep -qi 'not in gzip format\|not a tar\|unrecognized\|does not look like' "$tmp/tar.log"; then
-			die "$SRC: not a tar archive of a kernel tree"
-		fi
+		grep -q 'Not found in archive' "$tmp/tar.log" ||
+			die "$SRC: not a tar archive of a kernel tree ($(grep -m 1 . "$tmp/tar.log"))"
 		die "$SRC: no drivers/nvme/host/tcp.c in this tree"
 	fi
 fi
