@@ -38,23 +38,25 @@ unsigned nvtsim_watch_n;
 bool nvtsim_glue_busy;
 
 static NVTSIM_GLUE void nvtsim__watch(const char *field, const void *addr,
-				      size_t size)
+				      size_t size, const struct mutex *guard)
 {
 	if (nvtsim_watch_n < NVTSIM_WATCH_MAX)
 		nvtsim_watch[nvtsim_watch_n++] = (struct nvtsim_watch) {
 			.field = field, .addr = addr, .size = size,
+			.guard = guard,
 		};
 }
-#define NVTSIM_WATCH(field) nvtsim__watch(#field, &(field), sizeof(field))
+#define NVTSIM_WATCH(field, guard) \
+	nvtsim__watch(#field, &(field), sizeof(field), (guard))
 
 static NVTSIM_GLUE void nvtsim__watch_queue(struct nvme_tcp_queue *queue)
 {
 	nvtsim_watch_n = 0;
-	/* read without the send_mutex by nvme_tcp_queue_request() */
-	NVTSIM_WATCH(queue->request);
+	/* written under send_mutex, read without it by nvme_tcp_queue_request() */
+	NVTSIM_WATCH(queue->request, &queue->send_mutex);
 #if LINUX_VERSION_CODE < KERNEL_VERSION(6, 0, 0)
-	/* 122e5b9f3d37 .. 3770a42bb8ce (v5.9 .. v6.0) */
-	NVTSIM_WATCH(queue->more_requests);
+	/* 122e5b9f3d37 .. 3770a42bb8ce (v5.9 .. v6.0): written without a lock */
+	NVTSIM_WATCH(queue->more_requests, NULL);
 #endif
 }
 

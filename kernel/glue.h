@@ -4,11 +4,19 @@
 
 #include <linux/types.h>
 
-/* A shared field whose plain loads and stores are scheduling points. */
+struct mutex;
+
+/*
+ * A shared field whose plain loads and stores are scheduling points. With
+ * a guard: every store happens under that mutex, so a load by the mutex's
+ * holder cannot race with one and is not a point (as in the model, whose
+ * try_send reads queue->request plainly under send_mutex).
+ */
 struct nvtsim_watch {
 	const char *field;		/* "queue->request" */
 	const void *addr;
 	size_t size;
+	const struct mutex *guard;	/* NULL: every access is a point */
 };
 
 #define NVTSIM_WATCH_MAX 8
@@ -21,6 +29,7 @@ struct nvtsim_access_counts {
 	uint64_t accesses;		/* every instrumented access of tcp.c */
 	uint64_t watched_loads;
 	uint64_t watched_stores;
+	uint64_t guarded_loads;		/* by the guard's holder: no point */
 };
 void nvtsim_access_counts_get(struct nvtsim_access_counts *c);
 void nvtsim_access_counts_reset(void);

@@ -11,6 +11,7 @@
 #include <linux/types.h>
 #include <sim_shim.h>
 #include <string.h>
+#include <linux/mutex.h>
 
 #include "glue.h"
 
@@ -127,6 +128,11 @@ static inline void nvtsim__access(const void *addr, size_t size, bool write,
 		uintptr_t wa = (uintptr_t)w->addr;
 
 		if (a < wa + w->size && wa < a + size) {
+			if (!write && w->guard &&
+			    w->guard->owner == sim_current_ctx() + 1) {
+				nvtsim__counts.guarded_loads++;
+				return;
+			}
 			sim_point_field(write, w->addr, w->field,
 					nvtsim_symbolize(pc));
 			if (write) {
