@@ -9,17 +9,26 @@ set -u
 nvtsim=$1
 top=$2
 . "$top/tests/kernel/lib.sh"
-ktrees_or_skip 6.1 6.12
-kb="$top/kernel/kbuild.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cache=${NVTSIM_CACHE_DIR:-$(dirname "$nvtsim")/kcache}
 failed=0
 
 fail() {
 	echo "FAIL: $*"
 	failed=$((failed + 1))
 }
+
+# what nvtsim exports for a driver: every name in kernel/world.syms
+exported=$(nm -D --defined-only "$nvtsim" | awk '{ print $3 }')
+while read -r s; do
+	grep -qx "$s" <<<"$exported" ||
+		fail "kernel/world.syms names $s, which nvtsim does not export"
+done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$top/kernel/world.syms")
+
+[ "$failed" = 0 ] || exit 1
+ktrees_or_skip 6.1 6.12
+kb="$top/kernel/kbuild.sh"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cache=${NVTSIM_CACHE_DIR:-$(dirname "$nvtsim")/kcache}
 
 field() {	# field KEY LINE
 	sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$2"
@@ -33,13 +42,6 @@ blk_mq_complete_request_remote page_frag_alloc queue_work queue_work_on
 kernel_sendpage kernel_sendmsg sock_sendmsg nvtsim_kernel_sendmsg
 nvtsim_sock_sendmsg nvtsim_arena_alloc skb_copy_bits skb_copy_datagram_iter
 iov_iter_bvec iov_iter_advance lock_sock release_sock sk_stream_is_writeable"
-
-# what nvtsim exports for a driver: every name in kernel/world.syms
-exported=$(nm -D --defined-only "$nvtsim" | awk '{ print $3 }')
-while read -r s; do
-	grep -qx "$s" <<<"$exported" ||
-		fail "kernel/world.syms names $s, which nvtsim does not export"
-done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$top/kernel/world.syms")
 
 for ver in 6.1 6.12; do
 	src=$(ktree "$ver")
