@@ -333,9 +333,11 @@ static void print_sigs(const struct explore_cli *c, struct sim_world *w,
 		       const struct sim_config *cfg,
 		       const struct sim_explore_result *r, const char *how)
 {
-	char *replay = malloc(REPLAY_BYTES), path[512];
+	char *replay = malloc(REPLAY_BYTES), path[512], kflag[600] = "";
 	unsigned i, pass;
 
+	if (sim_variants[cfg->variant].path)
+		sim_variant_flag(cfg->variant, kflag, sizeof(kflag));
 	for (pass = 0; pass < 2; pass++) {
 		for (i = 0; i < r->nsigs; i++) {
 			const struct sim_explore_sig *rec = &r->sigs[i];
@@ -361,9 +363,11 @@ static void print_sigs(const struct explore_cli *c, struct sim_world *w,
 			       f->nchoices);
 			sig_cex(c, w, cfg, rec, i, how, replay, path, sizeof(path));
 			if (replay && replay[0])
-				printf("  replay:    nvtsim replay '%s'\n", replay);
+				printf("  replay:    nvtsim replay '%s'%s%s\n", replay,
+				       kflag[0] ? " " : "", kflag);
 			if (path[0])
-				printf("  scenario:  %s  (nvtsim run %s)\n", path, path);
+				printf("  scenario:  %s  (nvtsim run %s%s%s)\n", path, path,
+				       kflag[0] ? " " : "", kflag);
 		}
 	}
 	if (!r->new_failures)

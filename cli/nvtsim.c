@@ -168,8 +168,10 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 
 static void print_replay(const struct run_opts *o, const struct sim_scenario *sc)
 {
-	printf("replay: nvtsim run %s --variant %s", o->path,
-	       sim_variants[sc->cfg.variant].id);
+	char flag[600];
+
+	printf("replay: nvtsim run %s %s", o->path,
+	       sim_variant_flag(sc->cfg.variant, flag, sizeof(flag)));
 	if (!sc->has_schedule)
 		printf(" --seed %llu", (unsigned long long)o->seed);
 	if (o->steps_max)

@@ -7,6 +7,8 @@
  *
  * Environment:
  *   NVTSIM_FUZZ_VARIANT=V   run every input on variant V (byte 0 ignored)
+ *   NVTSIM_KERNEL=PATH      run every input on that kernel tree's own tcp.c
+ *                           (kernel-source mode, as nvtsim's --kernel)
  *   NVTSIM_FUZZ_ABORT=all   abort on known bugs too (to show the fuzzer finds them)
  *   NVTSIM_FUZZ_ABORT=none  never abort: print each distinct signature once (a survey)
  *   NVTSIM_FUZZ_ABORT=BUG   abort on that known bug too (e.g. direct-send-race)
@@ -18,6 +20,7 @@
 #include <string.h>
 
 #include "fuzzrun.h"
+#include "kdriver.h"
 #include "variant.h"
 
 struct fuzz_state {
@@ -45,7 +48,15 @@ static void fuzz_init(void)
 		exit(2);
 	}
 	fz.variant = -1;
-	if (v && *v) {
+	if (getenv("NVTSIM_KERNEL") && *getenv("NVTSIM_KERNEL")) {
+		if (v && *v) {
+			fprintf(stderr, "fuzz_interleave: NVTSIM_KERNEL and NVTSIM_FUZZ_VARIANT do not go together\n");
+			exit(2);
+		}
+		fz.variant = sim_kernel_load(getenv("NVTSIM_KERNEL"));
+		if (fz.variant < 0)
+			exit(2);
+	} else if (v && *v) {
 		fz.variant = sim_variant_find(v);
 		if (fz.variant < 0) {
 			fprintf(stderr, "fuzz_interleave: NVTSIM_FUZZ_VARIANT: unknown variant '%s' (see nvtsim variants)\n", v);

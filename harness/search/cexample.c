@@ -91,6 +91,7 @@ int sim_cex_write(FILE *f, struct sim_world *w, const struct sim_config *cfg,
 {
 	const struct sim_verdict *v = &fail->verdict;
 	const struct sim_variant *var = &sim_variants[cfg->variant];
+	char flag[600];
 	bool diverged;
 	uint64_t a, b, n;
 	unsigned num = 1;
@@ -105,7 +106,9 @@ int sim_cex_write(FILE *f, struct sim_world *w, const struct sim_config *cfg,
 		fail->preemptions == 1 ? "" : "s", (unsigned long long)w->steps);
 	fprintf(f, "#\n# %s\n", v->line);
 	if (replay)
-		fprintf(f, "#\n# replay: nvtsim replay '%s'\n", replay);
+		fprintf(f, "#\n# replay: nvtsim replay '%s'%s%s\n", replay,
+			var->path ? " " : "",
+			var->path ? sim_variant_flag(cfg->variant, flag, sizeof(flag)) : "");
 	fprintf(f, "\n");
 	sim_cex_write_config(f, cfg);
 	fprintf(f, "\nschedule\n");

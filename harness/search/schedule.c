@@ -4,9 +4,20 @@
 #include "scenario.h"
 #include "trace.h"
 
+/*
+ * A kernel tree's plain load or store of a watched field is the point the
+ * model spells READ_ONCE / WRITE_ONCE: a schedule written on one follows
+ * on the other.
+ */
+static int sim__op_canon(int op)
+{
+	return op == SIM_OP_LOAD ? SIM_OP_READ_ONCE :
+	       op == SIM_OP_STORE ? SIM_OP_WRITE_ONCE : op;
+}
+
 static bool sim__matches(const struct sim_ctx *c, const struct sim_sched_step *s)
 {
-	if (c->op != s->op)
+	if (sim__op_canon(c->op) != sim__op_canon(s->op))
 		return false;
 	return !s->obj[0] || !strcmp(sim_short_name(c->obj_name), s->obj);
 }

@@ -158,5 +158,6 @@ int sim_kernel_load(const char *path)
 	snprintf(sim__kchecked, sizeof(sim__kchecked),
 		 "%s: drivers/nvme/host/tcp.c sha256 %s, unmodified; %s control-path stubs",
 		 path, sim__ksha, stubs);
-	return sim_variant_add_kernel(drv, sim__kname, sim__ksha, sim__kchecked);
+	return sim_variant_add_kernel(drv, sim__kname, sim__ksha, path,
+				      sim__kchecked);
 }

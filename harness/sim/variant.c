@@ -3,6 +3,7 @@
  * commits it contains; mainline's ones are prefixes of enum nvt_commit,
  * a stable tree's need not be.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,7 +49,8 @@ const unsigned sim_nvariants = SIM__MODEL_VARIANTS;
 static bool sim__kernel_added;
 
 int sim_variant_add_kernel(const struct sim_driver *drv, const char *id,
-			   const char *tcp_sha, const char *checked)
+			   const char *tcp_sha, const char *path,
+			   const char *checked)
 {
 	struct sim_variant *v = &sim_variants[sim_nvariants];
 
@@ -60,8 +62,23 @@ int sim_variant_add_kernel(const struct sim_driver *drv, const char *id,
 	v->summary = "a kernel tree's own drivers/nvme/host/tcp.c, unmodified";
 	v->driver = drv;
 	v->tcp_sha = tcp_sha;
+	v->path = path;
 	sim__kernel_added = true;
 	return (int)sim_nvariants;
+}
+
+const char *sim_variant_flag(int variant, char *buf, size_t len)
+{
+	const struct sim_variant *v = &sim_variants[variant];
+
+	if (!v->path)
+		snprintf(buf, len, "--variant %s", v->id);
+	else if (strspn(v->path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+~") ==
+		 strlen(v->path))
+		snprintf(buf, len, "--kernel %s", v->path);
+	else
+		snprintf(buf, len, "--kernel '%s'", v->path);
+	return buf;
 }
 
 int sim_variant_kernel(void)

@@ -3,6 +3,7 @@
 #define NVTSIM_VARIANT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <nvt_upstream.h>
 
@@ -16,6 +17,7 @@ struct sim_variant {
 	const char *summary;
 	const struct sim_driver *driver;	/* NULL: model/tcp.c */
 	const char *tcp_sha;	/* a kernel tree's: its tcp.c's sha256, 12 hex digits */
+	const char *path;	/* a kernel tree's: as --kernel gave it */
 };
 
 /*
@@ -29,7 +31,13 @@ extern const struct sim_driver sim_model_driver;
 
 /* Registers a kernel tree's driver; returns its variant index. */
 int sim_variant_add_kernel(const struct sim_driver *drv, const char *id,
-			   const char *tcp_sha, const char *checked);
+			   const char *tcp_sha, const char *path,
+			   const char *checked);
+/*
+ * How a command line picks this variant again: "--variant ID", or
+ * "--kernel PATH" (quoted for the shell where it needs it).
+ */
+const char *sim_variant_flag(int variant, char *buf, size_t len);
 /* The kernel tree's variant index, or -1 when none was loaded. */
 int sim_variant_kernel(void);
 bool sim_variant_valid(int variant);
