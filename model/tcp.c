@@ -721,13 +721,10 @@ static int nvme_tcp_try_send_data(struct nvme_tcp_request *req)
 		bool last = nvme_tcp_pdu_last_send(req, len);
 		int req_data_sent = req->data_sent;
 		int ret, flags = MSG_DONTWAIT;
-		bool more;
 
-		if (UPSTREAM(122e5b9f3d37))
-			more = nvme_tcp_queue_more(queue);
-		else
-			more = false;
-		if (last && !queue->data_digest && !more)
+		/* queue_more() is looked at only for a PDU's last send, as upstream's && does */
+		if (last && !queue->data_digest &&
+		    !(UPSTREAM(122e5b9f3d37) && nvme_tcp_queue_more(queue)))
 			flags |= MSG_EOR;
 		else
 			flags |= MSG_MORE | MSG_SENDPAGE_NOTLAST;

@@ -26,22 +26,24 @@ explore() {	# explore TREE CONFIG|-: output in $tmp/out, exit code in $rc
 for ver in 6.1 6.12; do
 	tree=$tmp/linux-$ver
 	kstage "$ver" "$tree" || { echo "FAIL: cannot extract $ver"; exit 1; }
-	patch -s -p1 -d "$tree" <"$top/patches/nvme-tcp-half-sent-request-pending-$ver.patch" ||
+	patch -s -p1 -d "$tree" <"$top/patches/nvme-tcp-kick-io-work-for-half-sent-request-$ver.patch" ||
 		{ echo "FAIL: the fix does not apply to $ver"; exit 1; }
 
-	pin=$top/tests/pins/$bug.nvt
-	explore "$(ktree "$ver")" "$pin"
-	if ! grep -q "^known: *$bug after" "$tmp/out"; then
-		echo "FAIL: unpatched $ver: the pin config does not find $bug"
-		failed=$((failed + 1))
-	fi
-	explore "$tree" "$pin"
-	checked=$((checked + 1))
-	if [ $rc != 0 ] || ! grep -q '^search: *complete' "$tmp/out"; then
-		echo "FAIL: patched $ver: the pin config is not clean and complete (exit $rc)"
-		grep -E '^(search|found|known|NEW):' "$tmp/out" | head -5
-		failed=$((failed + 1))
-	fi
+	# the hang through queue_rq's own kick, and through ->commit_rqs
+	for pin in "$top/tests/pins/$bug.nvt" "$top/tests/kernel/configs/write-space-commit.nvt"; do
+		explore "$(ktree "$ver")" "$pin"
+		if ! grep -q "^known: *$bug after" "$tmp/out"; then
+			echo "FAIL: unpatched $ver, ${pin#"$top"/}: does not find $bug"
+			failed=$((failed + 1))
+		fi
+		explore "$tree" "$pin"
+		checked=$((checked + 1))
+		if [ $rc != 0 ] || ! grep -q '^search: *complete' "$tmp/out"; then
+			echo "FAIL: patched $ver, ${pin#"$top"/}: not clean and complete (exit $rc)"
+			grep -E '^(search|found|known|NEW):' "$tmp/out" | head -5
+			failed=$((failed + 1))
+		fi
+	done
 	for cfg in - "$top/scenarios/seed-race.nvt" \
 		   "$top/tests/kernel/configs/write-small-sndbuf.nvt" \
 		   "$top/tests/kernel/configs/read-write.nvt" "$top/bench/two-cpus.nvt" \

@@ -57,6 +57,7 @@ for ver in 6.1 6.12; do
 	stubs=$(field stubs "$line")
 	sha=$(tar -xJOf "$src" --wildcards '*/drivers/nvme/host/tcp.c' | sha256sum | cut -c1-12)
 	[[ "$name" == linux-$ver.* ]] || fail "$ver: name=$name"
+	[ "$(field warnings "$line")" = 0 ] || fail "$ver: the unmodified tree builds with warnings: $line"
 	[ "$(field tcp_sha "$line")" = "$sha" ] || fail "$ver: tcp_sha is not tcp.c's ($sha): $line"
 	[ -f "$so" ] || fail "$ver: no $so"
 	[ "$(sh "$kb" "$src" "$cache" 2>&1 | tail -n 1)" = "$line" ] ||

@@ -16,9 +16,12 @@ fail() { echo "FAIL: $*"; sed 's/^/  | /' "$tmp/out" | head -30; exit 1; }
 
 kstage 6.1 "$tmp/linux" || fail "cannot extract 6.1's tcp.c"
 tcp=$tmp/linux/drivers/nvme/host/tcp.c
-# the one call in nvme_tcp_queue_request(), back to its pre-5c11f7d9f843 form
-sed -i 's/^\t\tnvme_tcp_send_all(queue);$/\t\tnvme_tcp_try_send(queue);/' "$tcp"
-[ "$(grep -c '^		nvme_tcp_try_send(queue);$' "$tcp")" = 1 ] ||
+# nvme_tcp_queue_request() back to its shape before 5c11f7d9f843: one
+# nvme_tcp_try_send() under send_mutex, and io_work kicked only when the
+# direct send was not taken (70f437fb4395's kick after it goes too)
+perl -0pi -e 's/\t\tnvme_tcp_send_all\(queue\);\n(\t\tmutex_unlock\(&queue->send_mutex\);\n\t\})\n\n\tif \(last && nvme_tcp_queue_more\(queue\)\)\n/\t\tnvme_tcp_try_send(queue);\n$1 else if (last) {\n/' "$tcp"
+perl -0pi -e 's/(\} else if \(last\) \{\n\t\tqueue_work_on\(queue->io_cpu, nvme_tcp_wq, &queue->io_work\);\n)\}/$1\t}\n}/' "$tcp"
+grep -q '^	} else if (last) {$' "$tcp" && grep -c '^		nvme_tcp_try_send(queue);$' "$tcp" | grep -qx 1 ||
 	fail "the revert did not apply to nvme_tcp_queue_request()"
 
 cfg=$top/tests/pins/direct-send-race.nvt
