@@ -12,7 +12,7 @@
 # harness/include, harness/driver.h and the compiler version. A build goes
 # to a temporary directory renamed into place, so an entry is whole or
 # absent. On success the last line of stdout is
-#   so=PATH name=linux-X.Y.Z tcp_sha=<12 hex> stubs=N headers=N
+#   so=PATH name=linux-X.Y.Z tcp_sha=<12 hex> stubs=N headers=N warnings=N
 # On failure one line on stderr names the file, the line and the problem,
 # and the exit status is 2. NVTSIM_KBUILD_KEEP=1 keeps the build directory
 # (and says where) for a look at the full compiler output.
@@ -52,11 +52,28 @@ OPTIONAL="include/linux/nvme-keyring.h
 include/net/handshake.h
 include/net/tls_prot.h"
 
+# Coverage (scripts/coverage --kernel): NVTSIM_KBUILD_COVERAGE=DIR builds
+# with gcov instrumentation in DIR itself, outside the cache, and keeps it:
+# the .gcno files, the staged tcp.c and, after each nvtsim run, the .gcda
+# files stay side by side for gcovr. A DIR already built from SRC is
+# reused as it is, so the counts add up over runs; remove DIR to start over.
+cov=${NVTSIM_KBUILD_COVERAGE:-}
 mkdir -p "$OUTROOT" 2>/dev/null || die "$OUTROOT: cannot create the cache directory"
 OUTROOT=$(cd "$OUTROOT" && pwd)
-tmp=$(mktemp -d "$OUTROOT/.build.XXXXXX") || die "$OUTROOT: cannot create a build directory"
+if [ -n "$cov" ] && [ -f "$cov/out/info" ] && [ "$(cat "$cov/src" 2>/dev/null)" = "$SRC" ]; then
+	cat "$cov/out/info"
+	exit 0
+fi
+if [ -n "$cov" ]; then
+	rm -rf "$cov" && mkdir -p "$cov" || die "$cov: cannot create the coverage build directory"
+	tmp=$(cd "$cov" && pwd)
+else
+	tmp=$(mktemp -d "$OUTROOT/.build.XXXXXX") || die "$OUTROOT: cannot create a build directory"
+fi
 cleanup() {
-	if [ "${NVTSIM_KBUILD_KEEP:-0}" = 1 ]; then
+	if [ -n "$cov" ]; then
+		:
+	elif [ "${NVTSIM_KBUILD_KEEP:-0}" = 1 ]; then
 		echo "nvtsim: kept $tmp" >&2
 	else
 		rm -rf "$tmp"
@@ -81,7 +98,7 @@ nvtsim_hash=$(printf '%s\n' "$nvtsim_hash" | sha256sum | cut -c1-32)
 # A tarball takes seconds to read: one seen before (same path, size and
 # modification time) names its cache entry directly.
 srckey=
-if [ -f "$SRC" ]; then
+if [ -f "$SRC" ] && [ -z "$cov" ]; then
 	srcabs=$(cd "$(dirname "$SRC")" && pwd)/$(basename "$SRC")
 	srckey=$(printf '%s %s %s\n' "$srcabs" "$(stat -c '%s %Y %i' "$SRC")" "$nvtsim_hash" |
 		sha256sum | cut -c1-32)
@@ -151,7 +168,8 @@ remember_src() {
 	mkdir -p "$OUTROOT/by-src" && echo "$hash" >"$tmp/srckey" &&
 		mv -f "$tmp/srckey" "$OUTROOT/by-src/$srckey"
 }
-if [ -f "$entry/driver.so" ] && [ -f "$entry/info" ]; then
+[ -n "$cov" ] && entry=$tmp/out
+if [ -z "$cov" ] && [ -f "$entry/driver.so" ] && [ -f "$entry/info" ]; then
 	remember_src
 	cat "$entry/info"
 	exit 0
@@ -222,7 +240,10 @@ compile() { # out src log extra-flags...
 # -fsanitize=thread: every load and store of tcp.c calls kernel/tsan.c.
 # No inlining, no sibling calls, no merged functions: a scheduling point
 # is named after the kernel function whose code does the access.
-compile "$tmp/glue.o" "$kdir/glue.c" "$tmp/glue.log" -fsanitize=thread \
+covflags=
+[ -n "$cov" ] && covflags="--coverage -fprofile-update=single"
+# shellcheck disable=SC2086
+compile "$tmp/glue.o" "$kdir/glue.c" "$tmp/glue.log" $covflags -fsanitize=thread \
 	-fno-inline -fno-optimize-sibling-calls -fno-ipa-icf
 compile "$tmp/tsan.o" "$kdir/tsan.c" "$tmp/tsan.log"
 
@@ -258,6 +279,7 @@ compile "$tmp/stubs.o" "$tmp/stubs.c" "$tmp/stubs.log" -fno-builtin -Wno-builtin
 # ---- symbol table: function names for the scheduling points ----
 objs="$tmp/glue.o $tmp/tsan.o $tmp/stubs.o"
 ldflags="-shared -Wl,--version-script=$kdir/driver.map"
+[ -n "$cov" ] && ldflags="$ldflags --coverage"
 gen_symtab() { # so > c
 	nm --defined-only "$1" | awk '
 		$2 ~ /^[tT]$/ { print $1, $3 }' | LC_ALL=C sort -u | awk '
@@ -319,13 +341,22 @@ nm -D --defined-only "$tmp/out/driver.so" | awk '$2 !~ /^[AUw]$/ { print $3 }' |
 
 cp "$tmp/stubs.c" "$tmp/out/stubs.c"
 cp "$tmp/missing.syms" "$tmp/out/stubs.syms"
-nwarn=$(cat "$tmp"/*.log | grep -c ': warning: ')
+# (globbing is off: the logs by name)
+logs="$tmp/glue.log $tmp/tsan.log $tmp/stubs.log $tmp/symtab.log"
+# shellcheck disable=SC2086
+nwarn=$(cat $logs | grep -c ': warning: ')
 if [ "$nwarn" != 0 ]; then
+	# shellcheck disable=SC2086
 	printf 'nvtsim: %s: note: %s compiler warning(s), the first: %s\n' "$SRC" "$nwarn" \
-		"$(grep -m 1 ': warning: ' "$tmp"/*.log | sed -e "s|^$stage/||" -e "s|^$top/||")" >&2
+		"$(cat $logs | grep -m 1 ': warning: ' | sed -e "s|^$stage/||" -e "s|^$top/||")" >&2
 fi
 info="so=$entry/driver.so name=$name tcp_sha=$tcp_sha stubs=$nstubs headers=$nheaders warnings=$nwarn"
 echo "$info" >"$tmp/out/info"
+if [ -n "$cov" ]; then
+	printf '%s\n' "$SRC" >"$tmp/src"
+	echo "$info"
+	exit 0
+fi
 if ! mv -T "$tmp/out" "$entry" 2>/dev/null; then
 	# another build of the same key got there first: it is the same build
 	[ -f "$entry/info" ] || die "$entry: cannot move the build into place"
