@@ -97,5 +97,21 @@ else
 	failed=$((failed + 1))
 fi
 
+# --kernel: input errors need no tree (tests/kernel/ run the real ones)
+check kernel-missing 2 "nvtsim: $tmp/nolinux: no such file or directory" -- \
+	"$nvtsim" run "$seed" --kernel "$tmp/nolinux"
+check kernel-no-value 2 "--kernel needs a kernel tree" -- "$nvtsim" run "$seed" --kernel
+check kernel-twice 2 "one --kernel at a time" -- "$nvtsim" explore --kernel a --kernel b
+mkdir -p "$tmp/notree"
+check kernel-no-tcp 2 "no drivers/nvme/host/tcp.c in this tree" -- \
+	env NVTSIM_CACHE_DIR="$tmp/kc" "$nvtsim" run "$seed" --kernel "$tmp/notree"
+[ -z "$(ls -A "$tmp/kc" 2>/dev/null | grep -v '^by-src$')" ] ||
+	{ echo "FAIL kernel-no-tcp: left something in the cache"; failed=$((failed + 1)); }
+check kernel-replay-needs-tree 2 "recorded on linux-6.1.192's own tcp.c (sha256 22271fcbced7...): give that tree with --kernel" -- \
+	"$nvtsim" replay 'nvt1:linux-6.1.192@22271fcbced7:sndbuf=8192,mss=1460,maxh2cdata=8192,ioccsz=260,r2t=0,c2h=0,rcvbuf=65536,quota=64,io_cpu=0:sub0@0:w1=write/4096/sub0/last:1000:0'
+printf 'variant linux-6.1.192\nrequest w1 write 4096\n' >"$tmp/kv.nvt"
+check kernel-scenario-needs-tree 2 "kv.nvt:1: variant 'linux-6.1.192' is a kernel tree's own tcp.c: give the tree with --kernel" -- \
+	"$nvtsim" run "$tmp/kv.nvt"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
