@@ -31,7 +31,8 @@ static const char default_config[] =
 	"steps_max 1000\n";
 
 static const char *const usage_explore =
-	"usage: nvtsim explore [CONFIG] [--variant V | --all-variants] [--strategy S]\n"
+	"usage: nvtsim explore [CONFIG] [--variant V | --all-variants | --kernel PATH]\n"
+	"                      [--strategy S]\n"
 	"                      [--policy fair|prio] [--executions N] [--seed N]\n"
 	"                      [--pct-depth D] [--preemptions N] [--steps-max N]\n"
 	"                      [--check KIND] [--keep-going] [--no-minimize] [--out DIR]\n"
@@ -62,6 +63,7 @@ static const char *const usage_explore =
 	"                   then fewest CPU switches, then fewest steps)\n"
 	"  --out DIR        where counterexample scenarios go (default nvtsim-cex)\n"
 	"  --all-variants   one search per variant, and a table\n"
+	"  --kernel PATH    search a kernel tree's own tcp.c instead of the model\n"
 	"  --progress       a progress line on stderr (default when stderr is a terminal)\n"
 	"  --require-complete  exit 3 unless the search was complete: run to the end of\n"
 	"                   its tree or bound, within the budget, with no execution\n"

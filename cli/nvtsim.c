@@ -27,11 +27,15 @@ static const char *const usage_main =
 	"  variants                 list the upstream variants the model can be\n"
 	"  help [COMMAND]           this text, or a command's\n"
 	"\n"
+	"--kernel PATH (run, explore, replay, import-crash, variants): run the\n"
+	"real drivers/nvme/host/tcp.c of a kernel tree or a linux-source-X.Y.tar.xz,\n"
+	"built unmodified against nvtsim's shims and cached, instead of the model.\n"
+	"\n"
 	"exit codes: 0 the verdict is what the scenario expects, 1 it is not,\n"
 	"            2 usage or input error\n";
 
 static const char *const usage_run =
-	"usage: nvtsim run SCENARIO [--variant V | --all-variants] [--seed N]\n"
+	"usage: nvtsim run SCENARIO [--variant V | --all-variants | --kernel PATH] [--seed N]\n"
 	"                  [--steps-max N] [--quiet] [--trace FILE\n"
 	"                  [--trace-format text|json|chrome]] [--pcap FILE]\n"
 	"\n"
@@ -40,6 +44,7 @@ static const char *const usage_run =
 	"\n"
 	"  --variant V     upstream commit id (7+ digits), name or 'mainline'\n"
 	"                  (default: the scenario's 'variant' line, else mainline)\n"
+	"  --kernel PATH   a kernel tree's own tcp.c instead of the model\n"
 	"  --all-variants  run on every variant; one line each, no timeline\n"
 	"  --seed N        seed for a scenario without a schedule (default 1);\n"
 	"                  with a schedule the rest of the run is lowest context first\n"
@@ -60,10 +65,11 @@ static void print_usage_run(void)
 }
 
 static const char *const usage_variants =
-	"usage: nvtsim variants\n"
+	"usage: nvtsim variants [--kernel PATH]\n"
 	"\n"
 	"Lists the variants: upstream commit, short name, first release, and what\n"
-	"changed in the send path.\n";
+	"changed in the send path. With --kernel: builds (or finds in the cache)\n"
+	"that tree's tcp.c and names it: version, tcp.c's sha256, stub count.\n";
 
 static int cmd_variants(int argc, char **argv)
 {
