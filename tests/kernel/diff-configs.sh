@@ -6,7 +6,7 @@ explore_diff "$ver" "$var" -
 explore_diff "$ver" "$var" "$top/scenarios/seed-race.nvt"
 explore_diff "$ver" "$var" "$top/tests/kernel/configs/write-small-sndbuf.nvt"
 explore_diff "$ver" "$var" "$top/tests/kernel/configs/read-write.nvt"
-explore_diff "$ver" "$var" "$top/bench/two-cpus.nvt"
+explore_diff "$ver" "$var" "$top/tests/kernel/configs/two-cpus.nvt"
 explore_diff "$ver" "$var" "$top/scenarios/maxh2cdata-chunking.nvt"
 explore_diff "$ver" "$var" "$top/tests/pins/write-space-lost-to-trylock.nvt"
 explore_diff "$ver" "$var" "$top/tests/kernel/configs/write-space-commit.nvt"

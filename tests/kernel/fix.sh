@@ -46,7 +46,7 @@ for ver in 6.1 6.12; do
 	done
 	for cfg in - "$top/scenarios/seed-race.nvt" \
 		   "$top/tests/kernel/configs/write-small-sndbuf.nvt" \
-		   "$top/tests/kernel/configs/read-write.nvt" "$top/bench/two-cpus.nvt" \
+		   "$top/tests/kernel/configs/read-write.nvt" "$top/tests/kernel/configs/two-cpus.nvt" \
 		   "$top/scenarios/maxh2cdata-chunking.nvt"; do
 		explore "$tree" "$cfg"
 		checked=$((checked + 1))
