@@ -14,6 +14,9 @@
 #include <linux/fs.h>
 #include <linux/device.h>
 
+/* 7.0+ nvme.h names it in nvme_ns_report_zones() (CONFIG_BLK_DEV_ZONED is off) */
+struct blk_report_zones_args;
+
 typedef unsigned int blk_mq_req_flags_t;
 typedef unsigned int req_flags_t;
 

@@ -14,6 +14,24 @@
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
 #define PAGE_MASK (~(PAGE_SIZE - 1))
 
+/*
+ * A page pointer is the address of its bytes, so a struct page is that
+ * many bytes: page + n is the page n * PAGE_SIZE bytes on, as 6.15+ trees'
+ * nvme_tcp_ddgst_update() walks a bvec's pages (page += off / PAGE_SIZE).
+ */
+struct page {
+	unsigned char nvtsim_bytes[PAGE_SIZE];
+};
+
+static inline void *kmap_local_page(struct page *page)
+{
+	return (void *)page;
+}
+
+static inline void kunmap_local(const void *addr)
+{
+}
+
 struct page_frag_cache {
 	void *va;
 	u16 offset;
@@ -43,6 +61,15 @@ static inline unsigned int memalloc_noreclaim_save(void)
 }
 
 static inline void memalloc_noreclaim_restore(unsigned int flags)
+{
+}
+
+static inline unsigned int memalloc_noio_save(void)
+{
+	return 0;
+}
+
+static inline void memalloc_noio_restore(unsigned int flags)
 {
 }
 

@@ -34,9 +34,20 @@ int sock_create_kern(struct net *net, int family, int type, int proto,
 void sock_release(struct socket *sock);
 struct file *sock_alloc_file(struct socket *sock, int flags, const char *dname);
 void fput(struct file *file);
-int kernel_connect(struct socket *sock, struct sockaddr *addr, int addrlen,
+void __fput_sync(struct file *file);
+/*
+ * 6.19+ pass a struct sockaddr_unsized * to kernel_connect() and
+ * kernel_bind(), older trees a struct sockaddr *: either is taken, and
+ * nothing else.
+ */
+struct sockaddr_unsized;
+typedef union {
+	struct sockaddr *sa;
+	struct sockaddr_unsized *su;
+} __attribute__((transparent_union)) nvtsim_sockaddr_arg;
+int kernel_connect(struct socket *sock, nvtsim_sockaddr_arg addr, int addrlen,
 		   int flags);
-int kernel_bind(struct socket *sock, struct sockaddr *addr, int addrlen);
+int kernel_bind(struct socket *sock, nvtsim_sockaddr_arg addr, int addrlen);
 int kernel_sock_shutdown(struct socket *sock, int how);
 int kernel_getsockname(struct socket *sock, struct sockaddr *addr);
 int kernel_recvmsg(struct socket *sock, struct msghdr *msg, struct kvec *vec,

@@ -14,5 +14,8 @@ struct ahash_request;
 int skb_copy_and_hash_datagram_iter(const struct sk_buff *skb, int offset,
 				    struct iov_iter *to, int len,
 				    struct ahash_request *hash);
+/* 6.15+: the data digest is a crc32c computed while copying (stub: digests are off) */
+int skb_copy_and_crc32c_datagram_iter(const struct sk_buff *skb, int offset,
+				      struct iov_iter *to, int len, u32 *crcp);
 
 #endif

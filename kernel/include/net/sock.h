@@ -36,6 +36,7 @@ struct lock_class_key {
 };
 
 void sk_set_memalloc(struct sock *sk);
+void sk_net_refcnt_upgrade(struct sock *sk);
 void sock_no_linger(struct sock *sk);
 void sock_set_priority(struct sock *sk, u32 priority);
 int sock_setsockopt(struct socket *sock, int level, int op, sockptr_t optval,
