@@ -387,28 +387,6 @@ static NVTSIM_GLUE void nvtsim_reset(const struct sim_drv_setup *setup,
 	nvtsim_glue_busy = false;
 }
 
-static NVTSIM_GLUE bool nvtsim__on_llist(const struct llist_head *h,
-					 const struct llist_node *n)
-{
-	const struct llist_node *p;
-
-	for (p = h->first; p; p = p->next)
-		if (p == n)
-			return true;
-	return false;
-}
-
-static NVTSIM_GLUE bool nvtsim__on_list(const struct list_head *h,
-					const struct list_head *n)
-{
-	const struct list_head *p;
-
-	for (p = h->next; p && p != h; p = p->next)
-		if (p == n)
-			return true;
-	return false;
-}
-
 static NVTSIM_GLUE void nvtsim_view(struct sim_drv_view *v)
 {
 	struct nvme_tcp_queue *queue = nvtsim__queue();
@@ -424,8 +402,8 @@ static NVTSIM_GLUE void nvtsim_view(struct sim_drv_view *v)
 		const struct nvme_tcp_request *req = &nvtsim_w.r[i].req;
 		struct sim_drv_req_view *r = &v->reqs[i];
 
-		r->on_req_list = nvtsim__on_llist(&queue->req_list, &req->lentry);
-		r->on_send_list = nvtsim__on_list(&queue->send_list, &req->entry);
+		r->on_req_list = sim_llist_has(&queue->req_list, &req->lentry);
+		r->on_send_list = sim_list_has(&queue->send_list, &req->entry);
 		r->is_request = queue->request == req;
 		r->state = (uint8_t)req->state;
 		r->ttag = req->ttag;

@@ -109,28 +109,6 @@ static void model_reset(const struct sim_drv_setup *setup,
 						    NULL;
 }
 
-static bool model__on_llist(const struct llist_head *h,
-			    const struct llist_node *n)
-{
-	const struct llist_node *p;
-
-	for (p = h->first; p; p = p->next)
-		if (p == n)
-			return true;
-	return false;
-}
-
-static bool model__on_list(const struct list_head *h,
-			   const struct list_head *n)
-{
-	const struct list_head *p;
-
-	for (p = h->next; p && p != h; p = p->next)
-		if (p == n)
-			return true;
-	return false;
-}
-
 static void model_view(struct sim_drv_view *v)
 {
 	struct model_host *h = &model__host;
@@ -147,8 +125,8 @@ static void model_view(struct sim_drv_view *v)
 		const struct nvme_tcp_request *req = &h->rqs[i].req;
 		struct sim_drv_req_view *r = &v->reqs[i];
 
-		r->on_req_list = model__on_llist(&queue->req_list, &req->lentry);
-		r->on_send_list = model__on_list(&queue->send_list, &req->entry);
+		r->on_req_list = sim_llist_has(&queue->req_list, &req->lentry);
+		r->on_send_list = sim_list_has(&queue->send_list, &req->entry);
 		r->is_request = queue->request == req;
 		r->state = (uint8_t)req->state;
 		r->ttag = req->ttag;

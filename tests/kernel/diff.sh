@@ -11,10 +11,7 @@ nvtsim=$1
 top=$2
 table=${3:-}
 . "$top/tests/kernel/lib.sh"
-ktrees_or_skip 6.1 6.12
-export NVTSIM_CACHE_DIR=${NVTSIM_CACHE_DIR:-$(dirname "$nvtsim")/kcache}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+ksetup "$nvtsim" 6.1 6.12
 passed=0
 failed=0
 

@@ -7,10 +7,7 @@ set -u
 nvtsim=$1
 top=$2
 . "$top/tests/kernel/lib.sh"
-ktrees_or_skip 6.1 6.12
-export NVTSIM_CACHE_DIR=${NVTSIM_CACHE_DIR:-$(dirname "$nvtsim")/kcache}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+ksetup "$nvtsim" 6.1 6.12
 failed=0
 checked=0
 bug=write-space-lost-to-trylock

@@ -34,3 +34,15 @@ kstage() {
 kverdict() {
 	head -1 | sed -E 's/ in [0-9]+ steps$//'
 }
+
+# ksetup NVTSIM VER...: skip unless the trees are installed; the build
+# tree's driver cache (unless NVTSIM_CACHE_DIR says otherwise); $tmp, removed
+# on exit.
+ksetup() {
+	local nvt=$1
+	shift
+	ktrees_or_skip "$@"
+	export NVTSIM_CACHE_DIR=${NVTSIM_CACHE_DIR:-$(dirname "$nvt")/kcache}
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+}

@@ -8,10 +8,7 @@ set -u
 nvtsim=$1
 top=$2
 . "$top/tests/kernel/lib.sh"
-ktrees_or_skip 6.1
-export NVTSIM_CACHE_DIR=${NVTSIM_CACHE_DIR:-$(dirname "$nvtsim")/kcache}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+ksetup "$nvtsim" 6.1
 fail() { echo "FAIL: $*"; sed 's/^/  | /' "$tmp/out" | head -30; exit 1; }
 
 kstage 6.1 "$tmp/linux" || fail "cannot extract 6.1's tcp.c"

@@ -31,4 +31,19 @@ struct list_head *sim_list_first(struct list_head *h, const char *name,
 	_f ? list_entry(_f, type, member) : NULL; \
 })
 
+/*
+ * Not kernel API: whether n is on h, for the drivers' read-only view
+ * (harness/driver.h). Never a scheduling point, never instrumented.
+ */
+static inline __attribute__((__no_sanitize_thread__)) bool
+sim_list_has(const struct list_head *h, const struct list_head *n)
+{
+	const struct list_head *p;
+
+	for (p = h->next; p && p != h; p = p->next)
+		if (p == n)
+			return true;
+	return false;
+}
+
 #endif

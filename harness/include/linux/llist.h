@@ -38,4 +38,19 @@ static inline bool llist_on_list(const struct llist_node *n)
 	return n->next != n;
 }
 
+/*
+ * Not kernel API: whether n is on h, for the drivers' read-only view
+ * (harness/driver.h). Never a scheduling point, never instrumented.
+ */
+static inline __attribute__((__no_sanitize_thread__)) bool
+sim_llist_has(const struct llist_head *h, const struct llist_node *n)
+{
+	const struct llist_node *p;
+
+	for (p = h->first; p; p = p->next)
+		if (p == n)
+			return true;
+	return false;
+}
+
 #endif
