@@ -18,6 +18,10 @@
 #include <stdint.h>
 
 #define SIM_DRV_REQS_MAX 16
+/* A request's data: at most 64 KiB, in pages of 4 KiB (a page pointer is the address of its bytes). */
+#define SIM_DRV_PAGE_BYTES 4096
+#define SIM_DRV_REQ_BYTES_MAX (64 * 1024)
+#define SIM_DRV_REQ_PAGES_MAX (SIM_DRV_REQ_BYTES_MAX / SIM_DRV_PAGE_BYTES)
 #define SIM_DRV_ABI 1		/* bumped whenever this header changes */
 
 struct blk_mq_hw_ctx;
@@ -27,11 +31,18 @@ struct socket;
 struct mutex;
 struct work_struct;
 
+/* A request's operation: the values of sim.h's enum sim_rq_op. */
+enum sim_drv_op {
+	SIM_DRV_WRITE = 0,
+	SIM_DRV_READ,
+	SIM_DRV_FLUSH,
+};
+
 /* What a driver is set up with: queue 1 of one controller, on a connected socket. */
 struct sim_drv_req_setup {
-	uint8_t op;			/* 0 WRITE, 1 READ, 2 FLUSH (enum sim_rq_op) */
+	uint8_t op;			/* enum sim_drv_op */
 	uint32_t len_bytes;
-	uint8_t *data;			/* len_bytes, the bio's pages, 4 KiB each */
+	uint8_t *data;			/* len_bytes, the bio's pages, SIM_DRV_PAGE_BYTES each */
 };
 
 struct sim_drv_setup {

@@ -191,7 +191,6 @@ NVTSIM_GLUE bool blk_mq_complete_request_remote(struct request *rq)
 
 /* ---- the world's view of the driver ---- */
 
-#define NVTSIM_PAGES_MAX (64 * 1024 / 4096)
 
 struct nvtsim_rq {
 	struct request rq;
@@ -214,7 +213,7 @@ static struct nvtsim_world {
 	struct request *rqs[SIM_DRV_REQS_MAX];
 	struct nvtsim_rq r[SIM_DRV_REQS_MAX];
 	struct bio bio[SIM_DRV_REQS_MAX];
-	struct bio_vec bvec[SIM_DRV_REQS_MAX][NVTSIM_PAGES_MAX];
+	struct bio_vec bvec[SIM_DRV_REQS_MAX][SIM_DRV_REQ_PAGES_MAX];
 	unsigned nreqs;
 } nvtsim_w;
 
@@ -239,28 +238,29 @@ static NVTSIM_GLUE void nvtsim__setup_rq(unsigned i,
 {
 	struct request *rq = &nvtsim_w.r[i].rq;
 	struct bio *bio = &nvtsim_w.bio[i];
-	u32 len = s->op == 2 ? 0 : s->len_bytes;
-	unsigned p, npages = (len + 4095) / 4096;
+	u32 len = s->op == SIM_DRV_FLUSH ? 0 : s->len_bytes;
+	unsigned p, npages = (len + SIM_DRV_PAGE_BYTES - 1) / SIM_DRV_PAGE_BYTES;
 
-	if (npages > NVTSIM_PAGES_MAX) {
+	if (npages > SIM_DRV_REQ_PAGES_MAX) {
 		sim_fail_safety("kernel glue: request %u of %u bytes (at most %d)",
-				i, len, NVTSIM_PAGES_MAX * 4096);
-		npages = NVTSIM_PAGES_MAX;
+				i, len, SIM_DRV_REQ_BYTES_MAX);
+		npages = SIM_DRV_REQ_PAGES_MAX;
 	}
 	rq->q = &nvtsim_w.rqq;
 	rq->mq_hctx = &nvtsim_w.hctx;
 	rq->tag = (int)i;
 	rq->internal_tag = -1;
-	rq->cmd_flags = s->op == 0 ? REQ_OP_WRITE :
-			s->op == 1 ? REQ_OP_READ : REQ_OP_FLUSH;
+	rq->cmd_flags = s->op == SIM_DRV_WRITE ? REQ_OP_WRITE :
+			s->op == SIM_DRV_READ ? REQ_OP_READ : REQ_OP_FLUSH;
 	rq->__data_len = len;
 	rq->nr_phys_segments = (unsigned short)npages;
 	for (p = 0; p < npages; p++) {
-		u32 off = p * 4096;
+		u32 off = p * SIM_DRV_PAGE_BYTES;
 
 		nvtsim_w.bvec[i][p].bv_page = virt_to_page(s->data + off);
 		nvtsim_w.bvec[i][p].bv_offset = 0;
-		nvtsim_w.bvec[i][p].bv_len = len - off < 4096 ? len - off : 4096;
+		nvtsim_w.bvec[i][p].bv_len = len - off < SIM_DRV_PAGE_BYTES ?
+			len - off : SIM_DRV_PAGE_BYTES;
 	}
 	bio->bi_io_vec = nvtsim_w.bvec[i];
 	bio->bi_vcnt = (unsigned short)npages;

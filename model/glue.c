@@ -11,9 +11,6 @@
 #include "../harness/driver.h"
 #include "tcp.h"
 
-#define MODEL_PAGE_BYTES 4096
-#define MODEL_REQ_PAGES_MAX 16
-
 /* One blk-mq request with the driver's data right behind it. */
 struct model_rq {
 	struct request rq;
@@ -32,7 +29,7 @@ struct model_host {
 	struct request *tag_rqs[SIM_DRV_REQS_MAX];
 	struct model_rq rqs[SIM_DRV_REQS_MAX];
 	struct bio bio[SIM_DRV_REQS_MAX];
-	struct bio_vec bvec[SIM_DRV_REQS_MAX][MODEL_REQ_PAGES_MAX];
+	struct bio_vec bvec[SIM_DRV_REQS_MAX][SIM_DRV_REQ_PAGES_MAX];
 	unsigned nreqs;
 };
 
@@ -42,23 +39,23 @@ static void model__req_reset(struct model_host *h, unsigned i,
 			     const struct sim_drv_req_setup *rs)
 {
 	struct model_rq *r = &h->rqs[i];
-	uint32_t len = rs->op == 2 ? 0 : rs->len_bytes;
-	unsigned p, npages = (len + MODEL_PAGE_BYTES - 1) / MODEL_PAGE_BYTES;
+	uint32_t len = rs->op == SIM_DRV_FLUSH ? 0 : rs->len_bytes;
+	unsigned p, npages = (len + SIM_DRV_PAGE_BYTES - 1) / SIM_DRV_PAGE_BYTES;
 
 	memset(r, 0, sizeof(*r));
 	r->rq.q = &h->rqq;
 	r->rq.tag = (int)i;
-	r->rq.cmd_flags = rs->op == 0 ? REQ_OP_WRITE :
-		rs->op == 1 ? REQ_OP_READ : REQ_OP_FLUSH;
+	r->rq.cmd_flags = rs->op == SIM_DRV_WRITE ? REQ_OP_WRITE :
+		rs->op == SIM_DRV_READ ? REQ_OP_READ : REQ_OP_FLUSH;
 	r->rq.sim_payload_bytes = len;
 	r->rq.nr_phys_segments = (unsigned short)npages;
 	for (p = 0; p < npages; p++) {
-		uint32_t off = p * MODEL_PAGE_BYTES;
+		uint32_t off = p * SIM_DRV_PAGE_BYTES;
 
 		h->bvec[i][p].bv_page = virt_to_page(rs->data + off);
 		h->bvec[i][p].bv_offset = 0;
-		h->bvec[i][p].bv_len = len - off < MODEL_PAGE_BYTES ?
-			len - off : MODEL_PAGE_BYTES;
+		h->bvec[i][p].bv_len = len - off < SIM_DRV_PAGE_BYTES ?
+			len - off : SIM_DRV_PAGE_BYTES;
 	}
 	memset(&h->bio[i], 0, sizeof(h->bio[i]));
 	h->bio[i].bi_io_vec = h->bvec[i];

@@ -12,6 +12,8 @@
 #include "variant.h"
 
 _Static_assert(SIM_REQS_MAX == SIM_DRV_REQS_MAX, "driver.h's request limit");
+_Static_assert(SIM_RQ_WRITE == (int)SIM_DRV_WRITE && SIM_RQ_READ == (int)SIM_DRV_READ &&
+	       SIM_RQ_FLUSH == (int)SIM_DRV_FLUSH, "driver.h's operations");
 
 /* Lays out each request's pages, then has the driver build its host side over them. */
 void sim_blk_reset(struct sim_world *w)

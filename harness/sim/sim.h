@@ -19,9 +19,7 @@
 
 #define SIM_SUBMITTERS_MAX 4
 #define SIM_REQS_MAX 16
-#define SIM_PAGE_BYTES 4096
-#define SIM_REQ_BYTES_MAX (64 * 1024)
-#define SIM_REQ_PAGES_MAX (SIM_REQ_BYTES_MAX / SIM_PAGE_BYTES)
+#define SIM_REQ_BYTES_MAX SIM_DRV_REQ_BYTES_MAX
 #define SIM_CTX_MAX (SIM_SUBMITTERS_MAX + 4)
 #define SIM_NAME_BYTES 16
 #define SIM_TAKEN_MAX 65536	/* steps whose chosen context is remembered */
