@@ -42,7 +42,29 @@ int cli_trace_open(const char *cmd, const struct cli_trace *o,
 /* Closes them; -1 after a one-line error if a write failed. */
 int cli_trace_close(const struct cli_trace *o, struct sim_trace *t);
 
+/* nvtsim explore --sweep's options (cmd_sweep.c). */
+struct cli_sweep_opts {
+	const char *spec;		/* a file, or spec lines; NULL: the built-in */
+	const int *variants;
+	unsigned nvariants;
+	uint8_t strategy;		/* each config's search */
+	int policy;			/* >= 0: only this policy */
+	uint64_t executions_max;	/* > 0: instead of the spec's budget */
+	int preemptions_max;		/* >= 0: instead of the spec's */
+	bool minimize;
+	bool progress;
+	bool require_complete;
+	bool show_spec;
+	unsigned jobs;			/* 0: every CPU */
+	unsigned shard_k, shard_n;	/* 0/0: the whole sweep */
+	const char *results;		/* a JSON results file, or NULL */
+	const char *out;		/* counterexample scenarios */
+};
+
+int cli_sweep(const struct cli_sweep_opts *o);
+
 int cmd_explore(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_import_crash(int argc, char **argv);
 

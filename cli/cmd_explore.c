@@ -31,17 +31,38 @@ static const char default_config[] =
 	"steps_max 1000\n";
 
 static const char *const usage_explore =
-	"usage: nvtsim explore [CONFIG] [--variant V | --all-variants | --kernel PATH]\n"
-	"                      [--strategy S]\n"
-	"                      [--policy fair|prio] [--executions N] [--seed N]\n"
-	"                      [--pct-depth D] [--preemptions N] [--steps-max N]\n"
-	"                      [--check KIND] [--keep-going] [--no-minimize] [--out DIR]\n"
-	"                      [--require-complete] [--progress]\n"
+	"usage: nvtsim explore [--sweep [SPEC]] [--variant V | --all-variants | --kernel PATH]\n"
+	"                      [--jobs N] [--shard K/N --results FILE] [--strategy S]\n"
+	"                      [--policy fair|prio] [--executions N] [--preemptions N]\n"
+	"                      [--no-minimize] [--out DIR] [--require-complete]\n"
+	"                      [--progress | --no-progress] [--show-sweep]\n"
+	"       nvtsim explore CONFIG | --default  [--variant V | --all-variants |\n"
+	"                      --kernel PATH] [--strategy S] [--policy fair|prio]\n"
+	"                      [--executions N] [--seed N] [--pct-depth D]\n"
+	"                      [--preemptions N] [--steps-max N] [--check KIND]\n"
+	"                      [--keep-going] [--no-minimize] [--out DIR]\n"
+	"                      [--require-complete] [--progress | --no-progress]\n"
 	"\n"
-	"Searches the interleavings of CONFIG (a scenario file; its schedule and\n"
-	"expect lines are ignored) for one that leaves a request behind. Without\n"
-	"CONFIG: the built-in default (nvtsim explore --show-default prints it).\n"
+	"Without CONFIG (or with --sweep): sweeps every small configuration of a\n"
+	"spec, smallest first: 1 to 3 requests of the kinds on the send path's\n"
+	"boundaries, batch shapes, one or two submitters on the io_cpu or another\n"
+	"CPU, sndbuf from Linux's minimum up, whole or split R2Ts, both policies.\n"
+	"Each config is searched with --strategy (pb) within the spec's budget;\n"
+	"failures are kept once per known bug (or new signature) and CPU shape,\n"
+	"at the first config that shows it, minimised. --show-sweep prints the\n"
+	"spec; SPEC (a file, or lines such as 'sndbuf 4608; policy fair') replaces\n"
+	"the lines it names.\n"
 	"\n"
+	"With CONFIG (a scenario file; its schedule and expect lines are ignored)\n"
+	"or --default (the built-in config --show-default prints): searches that\n"
+	"one config's interleavings for one that leaves a request behind.\n"
+	"\n"
+	"  --jobs N         sweep: worker processes (default: every CPU); the\n"
+	"                   report is the same whatever N\n"
+	"  --shard K/N      sweep: only the K-th of N shares of the configs x\n"
+	"                   variants, written as JSON to --results FILE; nvtsim\n"
+	"                   merge FILE... gives the unsharded run's report\n"
+	"  --results FILE   sweep: also write every config's result as JSON\n"
 	"  --strategy S     pb (default): bounds 0, 1, ... up to --preemptions (default\n"
 	"                   1) on preemptions (a step that takes its CPU from a context\n"
 	"                   that could go on) and, as many, on CPU switches (a step on\n"
@@ -50,9 +71,11 @@ static const char *const usage_explore =
 	"                   reduction; dfs: every interleaving;\n"
 	"                   stateful: depth-first, pruning states seen before;\n"
 	"                   random: seeded random walks; pct: PCT of depth --pct-depth (3)\n"
+	"                   (random and pct: one config only)\n"
 	"  --policy P       fair (default), or prio: the kworker preempts tasks on its\n"
-	"                   CPU whenever it can run (finds livelocks; uses pb, not dpor)\n"
-	"  --executions N   budget (default 1000000)\n"
+	"                   CPU whenever it can run (finds livelocks; uses pb, not dpor);\n"
+	"                   a sweep takes both unless this names one\n"
+	"  --executions N   budget (default 1000000; a sweep's is per config, 15000)\n"
 	"  --seed N         random and pct: executions use seeds N, N+1, ... (default 1)\n"
 	"  --check KIND     only failures of this kind count: hang, stall, livelock,\n"
 	"                   safety, protocol, error-recovery\n"
@@ -62,12 +85,13 @@ static const char *const usage_explore =
 	"  --no-minimize    report failures as found (default: fewest preemptions,\n"
 	"                   then fewest CPU switches, then fewest steps)\n"
 	"  --out DIR        where counterexample scenarios go (default nvtsim-cex)\n"
-	"  --all-variants   one search per variant, and a table\n"
+	"  --all-variants   one search (or sweep) per variant, and a table\n"
 	"  --kernel PATH    search a kernel tree's own tcp.c instead of the model\n"
 	"  --progress       a progress line on stderr (default when stderr is a terminal)\n"
 	"  --require-complete  exit 3 unless the search was complete: run to the end of\n"
 	"                   its tree or bound, within the budget, with no execution\n"
-	"                   cut at steps_max (random and pct never are)\n"
+	"                   cut at steps_max (random and pct never are); a sweep: every\n"
+	"                   config's\n"
 	"\n"
 	"Each failure's signature is matched against the known-bugs list for the\n"
 	"variant (as the fuzzer does). Each known bug seen and each new signature is\n"
@@ -78,7 +102,8 @@ static const char *const usage_explore =
 	"far it went); 1: found a failure, known or new; 2: usage or input error;\n"
 	"3: nothing found and the search not complete, with --require-complete;\n"
 	"4: nothing found, but some executions ran into steps_max (inconclusive).\n"
-	"--all-variants: the first of 2, 1, 3, 4 that any search gave, else 0.\n";
+	"--all-variants: the first of 2, 1, 3, 4 that any search gave, else 0.\n"
+	"--shard: 0 once its results are written, 2 on error (merge gives the verdict).\n";
 
 static const char *const usage_replay =
 	"usage: nvtsim replay STRING [--quiet] [--trace FILE\n"
@@ -91,6 +116,16 @@ static const char *const usage_replay =
 
 struct explore_cli {
 	const char *config;
+	bool sweep;
+	const char *sweep_spec;
+	bool use_default;
+	bool show_spec;
+	const char *one_config_opt;
+	unsigned jobs;
+	unsigned shard_k, shard_n;
+	const char *results;
+	bool executions_set;
+	bool preemptions_set;
 	const char *variant;
 	const char *out;
 	bool all_variants;
@@ -130,6 +165,34 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 			exit(0);
 		} else if (!strcmp(a, "--show-default")) {
 			c->show_default = true;
+		} else if (!strcmp(a, "--default")) {
+			c->use_default = true;
+		} else if (!strcmp(a, "--sweep")) {
+			c->sweep = true;
+			if (next && next[0] != '-')
+				c->sweep_spec = argv[++i];
+		} else if (!strcmp(a, "--show-sweep")) {
+			c->show_spec = true;
+		} else if (!strcmp(a, "--jobs")) {
+			if (cli_number("explore", a, next, 1, 256, &v))
+				return -1;
+			c->jobs = (unsigned)v;
+			i++;
+		} else if (!strcmp(a, "--shard") && next) {
+			unsigned k, n;
+			char tail;
+
+			i++;
+			if (sscanf(argv[i], "%u/%u%c", &k, &n, &tail) != 2 || !k ||
+			    k > n || n > 1000000 || argv[i][0] < '0' || argv[i][0] > '9') {
+				fprintf(stderr, "nvtsim explore: --shard '%s': K/N, with 1 <= K <= N <= 1000000\n",
+					argv[i]);
+				return -1;
+			}
+			c->shard_k = k;
+			c->shard_n = n;
+		} else if (!strcmp(a, "--results") && next) {
+			c->results = argv[++i];
 		} else if (!strcmp(a, "--variant") && next) {
 			c->variant = argv[++i];
 		} else if (!strcmp(a, "--all-variants")) {
@@ -153,12 +216,15 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 		} else if (!strcmp(a, "--executions")) {
 			if (cli_number("explore", a, next, 1, UINT64_MAX / 2, &o->executions_max))
 				return -1;
+			c->executions_set = true;
 			i++;
 		} else if (!strcmp(a, "--seed")) {
+			c->one_config_opt = a;
 			if (cli_number("explore", a, next, 0, UINT64_MAX / 2, &o->seed))
 				return -1;
 			i++;
 		} else if (!strcmp(a, "--pct-depth")) {
+			c->one_config_opt = a;
 			if (cli_number("explore", a, next, 1, SIM_PCT_DEPTH_MAX, &v))
 				return -1;
 			o->pct_depth = (unsigned)v;
@@ -167,12 +233,15 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 			if (cli_number("explore", a, next, 0, 64, &v))
 				return -1;
 			o->preemptions_max = (unsigned)v;
+			c->preemptions_set = true;
 			i++;
 		} else if (!strcmp(a, "--steps-max")) {
+			c->one_config_opt = a;
 			if (cli_number("explore", a, next, 1, SIM_EXPLORE_DEPTH_MAX, &c->steps_max))
 				return -1;
 			i++;
 		} else if (!strcmp(a, "--check") && next) {
+			c->one_config_opt = a;
 			i++;
 			for (k = 1; k < SIM_V_KINDS; k++)
 				if (!strcmp(argv[i], sim_verdict_names[k]))
@@ -187,6 +256,7 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 		} else if (!strcmp(a, "--require-complete")) {
 			c->require_complete = true;
 		} else if (!strcmp(a, "--keep-going")) {
+			c->one_config_opt = a;
 			o->keep_going = true;
 		} else if (!strcmp(a, "--no-minimize")) {
 			o->minimize = false;
@@ -212,6 +282,31 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 	}
 	if (c->variant && c->all_variants) {
 		fprintf(stderr, "nvtsim explore: --variant and --all-variants do not go together\n");
+		return -1;
+	}
+	if (c->config && c->use_default) {
+		fprintf(stderr, "nvtsim explore: CONFIG and --default do not go together\n");
+		return -1;
+	}
+	if (c->sweep && (c->config || c->use_default)) {
+		fprintf(stderr, "nvtsim explore: --sweep makes its own configs: no CONFIG or --default with it\n");
+		return -1;
+	}
+	if (!c->config && !c->use_default && !c->show_default)
+		c->sweep = true;	/* a bare explore sweeps */
+	if (c->sweep && c->one_config_opt) {
+		fprintf(stderr, "nvtsim explore: %s applies to one config (give CONFIG or --default); a sweep's come from its spec (--show-sweep)\n",
+			c->one_config_opt);
+		return -1;
+	}
+	if (!c->sweep && (c->jobs || c->shard_n || c->results || c->show_spec)) {
+		fprintf(stderr, "nvtsim explore: %s applies to a sweep (no CONFIG, or --sweep)\n",
+			c->jobs ? "--jobs" : c->shard_n ? "--shard" :
+			c->results ? "--results" : "--show-sweep");
+		return -1;
+	}
+	if (c->shard_n && !c->results) {
+		fprintf(stderr, "nvtsim explore: --shard needs --results FILE (where its share goes, as JSON)\n");
 		return -1;
 	}
 	if (!c->progress_set)
@@ -585,9 +680,18 @@ static unsigned new_count(const struct sim_explore_result *r)
 	return n;
 }
 
-static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
-			 struct sim_world *w)
+static int table_world(struct sim_world **w)
 {
+	sim_world_free(*w);
+	*w = sim_world_new();
+	if (!*w)
+		fprintf(stderr, "nvtsim explore: out of memory\n");
+	return *w ? 0 : -1;
+}
+
+static int explore_table(struct explore_cli *c, struct sim_scenario *sc)
+{
+	struct sim_world *w = NULL;
 	struct sim_explore_result *fair = malloc(sizeof(*fair));
 	struct sim_explore_result *prio = malloc(sizeof(*prio));
 	struct sim_explore_opts base = c->opts;
@@ -623,10 +727,24 @@ static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
 			ret = 2;
 			break;
 		}
+		/*
+		 * A fresh world per search: state hashes read the contexts'
+		 * stacks, dead slots included, so a world that ran another
+		 * variant's search would prune differently than
+		 * nvtsim explore --variant V does.
+		 */
+		if (table_world(&w)) {
+			ret = 2;
+			break;
+		}
 		c->opts = base;
 		c->opts.keep_going = true;
 		sc->cfg.policy = SIM_POLICY_FAIR;
 		r1 = table_search(c, sc, w, fair, cex1, sizeof(cex1));
+		if (table_world(&w)) {
+			ret = 2;
+			break;
+		}
 		c->opts = base;
 		c->opts.keep_going = true;
 		c->opts.only_kind = SIM_V_LIVELOCK;
@@ -654,9 +772,49 @@ static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
 		fflush(stdout);
 	}
 	c->opts = base;
+	sim_world_free(w);
 	free(fair);
 	free(prio);
 	return ret;
+}
+
+static int explore_sweep(const struct explore_cli *c)
+{
+	struct cli_sweep_opts o = {
+		.spec = c->sweep_spec,
+		.strategy = c->opts.strategy,
+		.policy = c->policy,
+		.executions_max = c->executions_set ? c->opts.executions_max : 0,
+		.preemptions_max = c->preemptions_set ? (int)c->opts.preemptions_max : -1,
+		.minimize = c->opts.minimize,
+		.progress = c->opts.progress,
+		.require_complete = c->require_complete,
+		.show_spec = c->show_spec,
+		.jobs = c->jobs,
+		.shard_k = c->shard_k,
+		.shard_n = c->shard_n,
+		.results = c->results,
+		.out = c->out,
+	};
+	int variants[64];
+	unsigned i, n = 0;
+	int pick = cli_variant_pick("explore", c->variant, c->all_variants);
+
+	if (pick == -2)
+		return 2;
+	if (c->opts.strategy == SIM_STRAT_RANDOM || c->opts.strategy == SIM_STRAT_PCT) {
+		fprintf(stderr, "nvtsim explore: a sweep searches each config with pb, dpor, dfs or stateful, not %s\n",
+			sim_strategy_names[c->opts.strategy]);
+		return 2;
+	}
+	if (c->all_variants)
+		for (i = 0; i < sim_nvariants && n < 64; i++)
+			variants[n++] = (int)i;
+	else
+		variants[n++] = pick >= 0 ? pick : sim_variant_find("mainline");
+	o.variants = variants;
+	o.nvariants = n;
+	return cli_sweep(&o);
 }
 
 int cmd_explore(int argc, char **argv)
@@ -673,6 +831,8 @@ int cmd_explore(int argc, char **argv)
 		fputs(default_config, stdout);
 		return 0;
 	}
+	if (c.sweep)
+		return explore_sweep(&c);
 	sc = malloc(sizeof(*sc));
 	r = malloc(sizeof(*r));
 	w = sim_world_new();
@@ -695,7 +855,7 @@ int cmd_explore(int argc, char **argv)
 	if (ret)
 		ret = 2;
 	else if (c.all_variants)
-		ret = explore_table(&c, sc, w);
+		ret = explore_table(&c, sc);
 	else if (sc->cfg.policy == SIM_POLICY_PRIO &&
 		 c.opts.strategy == SIM_STRAT_DPOR)
 		ret = (fprintf(stderr, "nvtsim explore: --policy prio needs --strategy pb, dfs, stateful, random or pct (priorities decide who may run, which the reduction does not model)\n"), 2);

@@ -22,6 +22,8 @@ static const char *const usage_main =
 	"commands:\n"
 	"  run SCENARIO [options]   run a scenario, print its timeline and verdict\n"
 	"  explore [CONFIG] [opts]  search the interleavings for a request left behind\n"
+	"                           (without CONFIG: sweep every small config)\n"
+	"  merge FILE...            combine the results of explore --shard runs\n"
 	"  replay STRING            rerun an interleaving the explorer printed\n"
 	"  import-crash FILE        turn a saved fuzz_interleave input into a scenario\n"
 	"  variants                 list the upstream variants the model can be\n"
@@ -312,6 +314,8 @@ int main(int argc, char **argv)
 			return !strcmp(argv[2], "explore") ?
 				cmd_explore(2, (char *[]){ "explore", "--help", NULL }) :
 				cmd_replay(2, (char *[]){ "replay", "--help", NULL });
+		else if (argc > 2 && !strcmp(argv[2], "merge"))
+			return cmd_merge(2, (char *[]){ "merge", "--help", NULL });
 		else if (argc > 2 && !strcmp(argv[2], "import-crash"))
 			return cmd_import_crash(2, (char *[]){ "import-crash", "--help", NULL });
 		else if (argc > 2 && !strcmp(argv[2], "variants"))
@@ -328,6 +332,8 @@ int main(int argc, char **argv)
 		return cmd_explore(argc - 1, argv + 1);
 	if (!strcmp(cmd, "replay"))
 		return cmd_replay(argc - 1, argv + 1);
+	if (!strcmp(cmd, "merge"))
+		return cmd_merge(argc - 1, argv + 1);
 	if (!strcmp(cmd, "variants"))
 		return cmd_variants(argc - 1, argv + 1);
 	if (!strcmp(cmd, "import-crash"))

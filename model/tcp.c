@@ -676,7 +676,9 @@ static void nvme_tcp_write_space(struct sock *sk)
 	queue = sk->sk_user_data;
 	if (likely(queue && sk_stream_is_writeable(sk))) {
 		clear_bit(SOCK_NOSPACE, &sk->sk_socket->flags);
+#ifndef NVTSIM_MUTANT_WRITE_SPACE_NO_KICK
 		queue_work_on(queue->io_cpu, nvme_tcp_wq, &queue->io_work);
+#endif /* TEST MUTATION: the textbook lost wakeup, for the sweep's test */
 	}
 	read_unlock_bh(&sk->sk_callback_lock);
 }

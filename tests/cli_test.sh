@@ -61,7 +61,7 @@ check explore-help 0 "--strategy S" -- "$nvtsim" explore --help
 check explore-bad-strategy 2 "unknown strategy 'bfs'" -- "$nvtsim" explore --strategy bfs
 check explore-bad-check 2 "--check 'nope'" -- "$nvtsim" explore --check nope
 check explore-bad-number 2 "--executions '0': expected a number from 1" -- "$nvtsim" explore --executions 0
-check explore-prio-dpor 2 "--policy prio needs --strategy pb" -- "$nvtsim" explore --policy prio --strategy dpor
+check explore-prio-dpor 2 "--policy prio needs --strategy pb" -- "$nvtsim" explore --default --policy prio --strategy dpor
 check explore-bad-config 2 "bad.nvt:4:" -- "$nvtsim" explore "$tmp/bad.nvt"
 check explore-finds 1 "found:       HANG: w1" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --strategy pct --executions 3000 --no-progress --out "$tmp/cex"
 check explore-names-known 1 "known:       direct-send-race after" -- "$nvtsim" explore "$seed" --variant db5ad6b7f8cd --no-progress --out "$tmp/cex"
@@ -80,9 +80,9 @@ check explore-clean 0 "found:       nothing" -- "$nvtsim" explore "$seed" --vari
 check explore-help-complete 0 "--require-complete" -- "$nvtsim" explore --help
 check explore-clean-complete 0 "search:      complete at preemption bound 1" -- "$nvtsim" explore "$seed" --variant 3770a42bb8ce --no-progress --require-complete --out "$tmp/cex"
 # every execution cut at steps_max: inconclusive, never complete, and not exit 0
-check explore-truncated 4 "search:      inconclusive at preemption bound 1" -- "$nvtsim" explore --steps-max 1 --no-progress --out "$tmp/cex"
-check explore-truncated-require 3 "search:      inconclusive" -- "$nvtsim" explore --steps-max 1 --no-progress --require-complete --out "$tmp/cex"
-check explore-truncated-dfs 4 "search:      inconclusive: " -- "$nvtsim" explore --steps-max 1 --strategy dfs --no-progress --out "$tmp/cex"
+check explore-truncated 4 "search:      inconclusive at preemption bound 1" -- "$nvtsim" explore --default --steps-max 1 --no-progress --out "$tmp/cex"
+check explore-truncated-require 3 "search:      inconclusive" -- "$nvtsim" explore --default --steps-max 1 --no-progress --require-complete --out "$tmp/cex"
+check explore-truncated-dfs 4 "search:      inconclusive: " -- "$nvtsim" explore --default --steps-max 1 --strategy dfs --no-progress --out "$tmp/cex"
 check explore-sampled-require 3 "never exhaustive" -- "$nvtsim" explore "$seed" --variant 3770a42bb8ce --strategy random --executions 50 --no-progress --require-complete --out "$tmp/cex"
 check explore-budget-require 3 "not complete at preemption bound 0" -- "$nvtsim" explore "$seed" --variant 3770a42bb8ce --executions 2 --no-progress --require-complete --out "$tmp/cex"
 check explore-table-truncated 4 "inconclusive" -- "$nvtsim" explore "$seed" --all-variants --steps-max 1 --no-progress --out "$tmp/cex"

@@ -34,13 +34,13 @@ expect() {	# expect NAME RC PATTERN -- CMD...
 }
 
 # a budget: a livelock matching a known bug's signature does not stop the search
-ex() { echo explore --no-progress --no-minimize --executions 20000 --out "$tmp/cex" "$@"; }
+ex() { echo explore --default --no-progress --no-minimize --executions 20000 --out "$tmp/cex" "$@"; }
 
 # the issue's reproducer, as a user types it (with the minimizer on)
 expect fetch-mainline 1 '^found: +LIVELOCK: the world comes back to the same state every [0-9]+ steps' -- \
-	"$fetch" explore --variant mainline --no-progress --out "$tmp/cex"
+	"$fetch" explore --default --variant mainline --no-progress --out "$tmp/cex"
 expect fetch-mainline-cycle 1 'nvme_tcp_io_work +sk_stream_is_writeable' -- \
-	"$fetch" explore --variant mainline --no-progress --out "$tmp/cex"
+	"$fetch" explore --default --variant mainline --no-progress --out "$tmp/cex"
 expect fetch-mainline-cex 0 'expected: livelock -> as expected' -- \
 	"$fetch" run "$(ls "$tmp"/cex/mainline-livelock*.nvt | head -1)"
 expect fetch-v6.12.36 1 '^found: +LIVELOCK' -- "$fetch" $(ex --variant v6.12.36)

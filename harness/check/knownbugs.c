@@ -84,6 +84,16 @@ const struct sim_known_bug sim_known_bugs[] = {
 
 const unsigned sim_nknown_bugs = sizeof(sim_known_bugs) / sizeof(sim_known_bugs[0]);
 
+const struct sim_known_bug *sim_known_bug_named(const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < sim_nknown_bugs; i++)
+		if (!strcmp(sim_known_bugs[i].name, name))
+			return &sim_known_bugs[i];
+	return NULL;
+}
+
 bool sim_verdict_is_failure(const struct sim_verdict *v)
 {
 	return v->kind != SIM_V_PASS && v->kind != SIM_V_STEP_BOUND &&

@@ -55,6 +55,9 @@ const struct sim_known_bug *sim_known_bug_find_in(const struct sim_known_bug *li
 						  const char *sig,
 						  const char *line);
 
+/* The known bug of that name, or NULL. */
+const struct sim_known_bug *sim_known_bug_named(const char *name);
+
 /* Whether a verdict is a finding at all (not pass, not an inconclusive step bound). */
 bool sim_verdict_is_failure(const struct sim_verdict *v);
 

@@ -754,3 +754,23 @@ void sim_replay_run(struct sim_world *w, const struct sim_config *cfg,
 	sim_run(w);
 	*diverged = ch.diverged || ch.pos != n;
 }
+
+int sim_explore_minimize(struct sim_world *w, const struct sim_config *cfg,
+			 const struct sim_explore_opts *o,
+			 struct sim_explore_sig *rec, uint64_t *executions)
+{
+	struct sim_explore_result *r = malloc(sizeof(*r));
+	struct sim__explorer x;
+
+	if (!r)
+		return -1;
+	memset(r, 0, sizeof(*r));
+	if (sim__init(&x, w, cfg, o, r)) {
+		free(r);
+		return -1;
+	}
+	*executions = sim__minimize(&x, rec);
+	free(x.nodes);
+	free(r);
+	return 0;
+}

@@ -110,6 +110,15 @@ void sim_explore_opts_default(struct sim_explore_opts *o);
 int sim_explore(struct sim_world *w, const struct sim_config *cfg,
 		const struct sim_explore_opts *o, struct sim_explore_result *r);
 
+/*
+ * Shrinks rec's failure in cfg (rec->fail holds it as found): fewest
+ * preemptions, then CPU switches, then steps, as sim_explore does with
+ * o->minimize; *executions says what it cost. 0, or -1 (no memory).
+ */
+int sim_explore_minimize(struct sim_world *w, const struct sim_config *cfg,
+			 const struct sim_explore_opts *o,
+			 struct sim_explore_sig *rec, uint64_t *executions);
+
 /* Rerun cfg with the recorded choices (and trace, if given); the verdict is in w. */
 void sim_replay_run(struct sim_world *w, const struct sim_config *cfg,
 		    const uint8_t *choices, uint32_t n, struct sim_trace *trace,

@@ -55,7 +55,7 @@ explore_diff() {	# explore_diff VER VARIANT CONFIG|- [ARGS...]
 	local ver=$1 var=$2 cfg=$3 m k name
 	shift 3
 	name=${cfg#"$top"/}
-	[ "$cfg" = - ] && { cfg=; name="default config"; }
+	[ "$cfg" = - ] && { cfg=--default; name="default config"; }
 	m=$("$nvtsim" explore $cfg --variant "$var" --keep-going --no-minimize \
 		--no-progress --out "$tmp/cex" "$@" 2>&1 | explore_key)
 	k=$("$nvtsim" explore $cfg --kernel "$(ktree "$ver")" --keep-going \
