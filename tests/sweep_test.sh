@@ -29,7 +29,7 @@ expect() {
 }
 
 # times are the only thing a rerun may change
-norm() { sed -E 's/[0-9]+\.[0-9]+ ?s\b/T s/g; s/"seconds(_to_first)?":[0-9.]+/"seconds":T/g' "$1"; }
+norm() { sed -E 's/ +/ /g; s/[0-9]+\.[0-9]+ ?s\b/T s/g; s/"seconds(_to_first)?":[0-9.]+/"seconds":T/g' "$1"; }
 
 # six configs: w512, w8192, w16384, each as the base and with ->commit_rqs
 small='tier 2 off; tier 3 off; tier 1 kinds=w512,w8192,w16384 deviations=1; cpus 0; sndbuf 16384; r2t 0; policy fair; budget 5000'

@@ -29,7 +29,8 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
 };
 
 #define SIM__NO_BOUND 0xffffu
-#define SIM__VISITED_BITS 24
+#define SIM__VISITED_BITS 24		/* the most a visited table grows to */
+#define SIM__VISITED_BITS_MIN 16	/* where it starts */
 
 struct sim__node {
 	uint8_t enabled;		/* runnable here (bit per context) */
@@ -62,6 +63,7 @@ struct sim__explorer {
 	bool stateful;
 	int last_step[SIM_CTX_MAX];	/* per context, its last step's depth */
 	uint64_t *visited;
+	unsigned visited_bits;		/* the table has 1 << visited_bits slots */
 	uint64_t visited_n;
 	bool visited_full;
 	/* minimisation: only failures of this known bug or signature count */
@@ -104,9 +106,54 @@ static inline unsigned sim__lowest(uint8_t mask)
 
 /* ---- stateful search: a set of state hashes ---- */
 
+/*
+ * The table starts small and doubles at three quarters full, up to
+ * SIM__VISITED_BITS: a sweep runs thousands of small searches, and zeroing
+ * (or, under ASan, poisoning) a table sized for the biggest one each time
+ * cost more than the searches. Growth changes no answer: it is a set.
+ */
+static int sim__visited_alloc(struct sim__explorer *x)
+{
+	free(x->visited);
+	x->visited_bits = SIM__VISITED_BITS_MIN;
+	x->visited = calloc(1u << x->visited_bits, sizeof(uint64_t));
+	x->visited_n = 0;
+	x->visited_full = false;
+	return x->visited ? 0 : -1;
+}
+
+static void sim__visited_put(uint64_t *t, uint64_t mask, uint64_t h)
+{
+	uint64_t i;
+
+	for (i = h & mask; t[i]; i = (i + 1) & mask)
+		;
+	t[i] = h;
+}
+
+/* Doubles the table; false when it may not (or cannot) grow. */
+static bool sim__visited_grow(struct sim__explorer *x)
+{
+	uint64_t old_mask = (1ull << x->visited_bits) - 1, i;
+	uint64_t *t;
+
+	if (x->visited_bits >= SIM__VISITED_BITS)
+		return false;
+	t = calloc(1ull << (x->visited_bits + 1), sizeof(uint64_t));
+	if (!t)
+		return false;
+	for (i = 0; i <= old_mask; i++)
+		if (x->visited[i])
+			sim__visited_put(t, (old_mask << 1) | 1, x->visited[i]);
+	free(x->visited);
+	x->visited = t;
+	x->visited_bits++;
+	return true;
+}
+
 static bool sim__visit(struct sim__explorer *x, uint64_t h)
 {
-	uint64_t mask = (1ull << SIM__VISITED_BITS) - 1, i;
+	uint64_t mask = (1ull << x->visited_bits) - 1, i;
 
 	if (!h)
 		h = 1;
@@ -120,15 +167,15 @@ static bool sim__visit(struct sim__explorer *x, uint64_t h)
 	}
 	x->visited[i] = h;
 	x->visited_n++;
-	/* past three quarters full, stop remembering rather than slow down */
-	if (x->visited_n > mask / 4 * 3)
+	/* past three quarters full: grow, or stop remembering rather than slow down */
+	if (x->visited_n > mask / 4 * 3 && !sim__visited_grow(x))
 		x->visited_full = true;
 	return true;
 }
 
 static bool sim__seen(const struct sim__explorer *x, uint64_t h)
 {
-	uint64_t mask = (1ull << SIM__VISITED_BITS) - 1, i;
+	uint64_t mask = (1ull << x->visited_bits) - 1, i;
 
 	if (!h)
 		h = 1;
@@ -685,8 +732,7 @@ int sim_explore(struct sim_world *w, const struct sim_config *cfg,
 		break;
 	case SIM_STRAT_STATEFUL:
 		x.stateful = true;
-		x.visited = calloc(1u << SIM__VISITED_BITS, sizeof(uint64_t));
-		if (!x.visited) {
+		if (sim__visited_alloc(&x)) {
 			free(x.nodes);
 			return -1;
 		}
@@ -708,17 +754,10 @@ int sim_explore(struct sim_world *w, const struct sim_config *cfg,
 			x.bound = k;
 			x.switch_bound = k;
 			r->bound = k;
-			/* calloc, not memset: a small search touches few pages */
-			free(x.visited);
-			x.visited = x.stateful ?
-				calloc(1u << SIM__VISITED_BITS, sizeof(uint64_t)) :
-				NULL;
-			if (x.stateful && !x.visited) {
+			if (x.stateful && sim__visited_alloc(&x)) {
 				free(x.nodes);
 				return -1;
 			}
-			x.visited_n = 0;
-			x.visited_full = false;
 			r->exhausted = sim__dfs(&x) && !x.visited_full;
 			r->states = x.visited_n;
 			if ((r->new_failures && !o->keep_going) ||
