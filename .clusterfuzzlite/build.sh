@@ -20,6 +20,7 @@ cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=None \
 # the targets, as fuzz/CMakeLists.txt lists them: one list to keep
 targets=$(sed -n 's/^nvtsim_fuzz_target(\([A-Za-z0-9_-]*\))$/\1/p' "$src/fuzz/CMakeLists.txt")
 [ -n "$targets" ] || { echo "build.sh: no nvtsim_fuzz_target() in fuzz/CMakeLists.txt" >&2; exit 1; }
+# shellcheck disable=SC2086 # one target a word
 cmake --build "$build" -j"$(nproc)" --target $targets
 
 for t in $targets; do
