@@ -88,7 +88,11 @@ assert 1 <= job["spec"]["parallelism"] <= n, "parallelism must be 1..completions
 for name, j in (("sweep", job), ("merge", merge)):
     pod = j["spec"]["template"]["spec"]
     c, = pod["containers"]
-    env = {e["name"]: e["value"] for e in c["env"]}
+    env = {e["name"]: e.get("value") for e in c["env"]}
+    # JOBS: the kubelet puts the container's CPU request there
+    jobs, = [e["valueFrom"]["resourceFieldRef"] for e in c["env"] if e["name"] == "JOBS"]
+    assert jobs["containerName"] == c["name"] and jobs["resource"] == "requests.cpu"
+    assert "cpu" in c["resources"]["requests"]
     if name == "sweep":
         assert env["SHARDS"] == str(n), f"SHARDS {env['SHARDS']} but completions {n}"
     mount, = c["volumeMounts"]
@@ -104,7 +108,8 @@ PY
 	pod() {	# pod SCRIPT [VAR=VALUE...]: the container's script, its env
 		local script=$1
 		shift
-		env PATH="$tmp/bin:$PATH" RESULTS_DIR="$tmp/k8s" "$@" bash -c "$(cat "$tmp/k8s-$script.sh")"
+		env PATH="$tmp/bin:$PATH" RESULTS_DIR="$tmp/k8s" JOBS=1 "$@" \
+			bash -c "$(cat "$tmp/k8s-$script.sh")"
 	}
 	for i in 0 1; do
 		check "k8s pod JOB_COMPLETION_INDEX=$i of 2" \
