@@ -7,7 +7,7 @@ nvtsim=$1
 command -v parallel >/dev/null || { echo "GNU parallel not installed: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-spec='tier 3 off; tier 1 kinds=w512,w8192,w16384 deviations=1; tier 2 kinds=w4096,w8192 deviations=0; cpus 0,0+1; sndbuf 16384,4608; r2t 0; policy fair; budget 3000'
+spec='tier 3 off; tier 1 kinds=w8192,w16384 deviations=1; tier 2 kinds=w4096 deviations=1; cpus 0,0+1; sndbuf 16384,4608; r2t 0; policy fair; budget 3000'
 norm() { sed -E 's/ +/ /g; s/[0-9]+\.[0-9]+ ?s\b/T s/g; s/"seconds(_to_first)?":[0-9.]+/"seconds":T/g' "$1"; }
 
 "$nvtsim" explore --sweep "$spec" --all-variants --jobs 2 --no-progress \
