@@ -314,15 +314,25 @@ int sim_sweep_spec_parse(const char *where, const char *text,
 	return 0;
 }
 
-static size_t sim__put(char *buf, size_t len, size_t used, const char *fmt,
-		       const char *s, unsigned long long v)
+static size_t sim__puts(char *buf, size_t len, size_t used, const char *fmt,
+			const char *s)
 {
 	int k;
 
 	if (used >= len)
 		return used;
-	k = s ? snprintf(buf + used, len - used, fmt, s) :
-		snprintf(buf + used, len - used, fmt, v);
+	k = snprintf(buf + used, len - used, fmt, s);
+	return k > 0 ? used + (size_t)k : used;
+}
+
+static size_t sim__putn(char *buf, size_t len, size_t used, const char *fmt,
+			unsigned long long v)
+{
+	int k;
+
+	if (used >= len)
+		return used;
+	k = snprintf(buf + used, len - used, fmt, v);
 	return k > 0 ? used + (size_t)k : used;
 }
 
@@ -338,43 +348,43 @@ void sim_sweep_spec_write(const struct sim_sweep_spec *spec, char *buf,
 		const struct sim_sweep_tier *t = &spec->tier[n];
 
 		if (!t->on) {
-			u = sim__put(buf, len, u, "tier %llu off\n", NULL, n);
+			u = sim__putn(buf, len, u, "tier %llu off\n", n);
 			continue;
 		}
-		u = sim__put(buf, len, u, "tier %llu kinds=", NULL, n);
+		u = sim__putn(buf, len, u, "tier %llu kinds=", n);
 		for (i = 0; i < t->nkinds; i++) {
 			snprintf(v, sizeof(v), "%s%c%u", i ? "," : "",
 				 t->kinds[i].op == SIM_RQ_WRITE ? 'w' : 'r',
 				 t->kinds[i].bytes);
-			u = sim__put(buf, len, u, "%s", v, 0);
+			u = sim__puts(buf, len, u, "%s", v);
 		}
-		u = sim__put(buf, len, u, " deviations=%llu\n", NULL, t->deviations_max);
+		u = sim__putn(buf, len, u, " deviations=%llu\n", t->deviations_max);
 	}
-	u = sim__put(buf, len, u, "batch", NULL, 0);
+	u = sim__putn(buf, len, u, "batch", 0);
 	for (i = 0; i < spec->nbatch; i++)
-		u = sim__put(buf, len, u, i ? ",%s" : " %s", sim__batch_names[spec->batch[i]], 0);
-	u = sim__put(buf, len, u, "\ncpus", NULL, 0);
+		u = sim__puts(buf, len, u, i ? ",%s" : " %s", sim__batch_names[spec->batch[i] % 3]);
+	u = sim__putn(buf, len, u, "\ncpus", 0);
 	for (i = 0; i < spec->ncpus; i++) {
 		if (spec->cpus[i].nsubs == 2)
 			snprintf(v, sizeof(v), "%d+%d", spec->cpus[i].cpu[0], spec->cpus[i].cpu[1]);
 		else
 			snprintf(v, sizeof(v), "%d", spec->cpus[i].cpu[0]);
-		u = sim__put(buf, len, u, i ? ",%s" : " %s", v, 0);
+		u = sim__puts(buf, len, u, i ? ",%s" : " %s", v);
 	}
-	u = sim__put(buf, len, u, "\nsndbuf", NULL, 0);
+	u = sim__putn(buf, len, u, "\nsndbuf", 0);
 	for (i = 0; i < spec->nsndbuf; i++)
-		u = sim__put(buf, len, u, i ? ",%llu" : " %llu", NULL, spec->sndbuf_bytes[i]);
-	u = sim__put(buf, len, u, "\nr2t", NULL, 0);
+		u = sim__putn(buf, len, u, i ? ",%llu" : " %llu", spec->sndbuf_bytes[i]);
+	u = sim__putn(buf, len, u, "\nr2t", 0);
 	for (i = 0; i < spec->nr2t; i++)
-		u = sim__put(buf, len, u, i ? ",%llu" : " %llu", NULL, spec->r2t_bytes[i]);
-	u = sim__put(buf, len, u, "\npolicy", NULL, 0);
+		u = sim__putn(buf, len, u, i ? ",%llu" : " %llu", spec->r2t_bytes[i]);
+	u = sim__putn(buf, len, u, "\npolicy", 0);
 	for (i = 0; i < spec->npolicy; i++)
-		u = sim__put(buf, len, u, i ? ",%s" : " %s",
-			     spec->policy[i] == SIM_POLICY_PRIO ? "prio" : "fair", 0);
-	u = sim__put(buf, len, u, "\nbudget %llu\n", NULL, spec->executions_max);
-	u = sim__put(buf, len, u, "preemptions %llu\n", NULL, spec->preemptions_max);
-	u = sim__put(buf, len, u, "quota_steps %llu\n", NULL, spec->quota_steps);
-	sim__put(buf, len, u, "steps_per_request %llu\n", NULL, spec->steps_per_request);
+		u = sim__puts(buf, len, u, i ? ",%s" : " %s",
+			     spec->policy[i] == SIM_POLICY_PRIO ? "prio" : "fair");
+	u = sim__putn(buf, len, u, "\nbudget %llu\n", spec->executions_max);
+	u = sim__putn(buf, len, u, "preemptions %llu\n", spec->preemptions_max);
+	u = sim__putn(buf, len, u, "quota_steps %llu\n", spec->quota_steps);
+	sim__putn(buf, len, u, "steps_per_request %llu\n", spec->steps_per_request);
 }
 
 /* ---- enumeration ---- */
@@ -409,7 +419,7 @@ static bool sim__batch_ok(const struct sim_sweep_point *pt, unsigned i)
 
 	if (pt->batch[i] != SIM_SWEEP_MORE)
 		return true;
-	for (j = i + 1; j < pt->nreqs; j++)
+	for (j = i + 1; j < pt->nreqs && j < SIM_SWEEP_REQS_MAX; j++)
 		if (pt->sub[j] == pt->sub[i])
 			return true;
 	return false;	/* a batch must end with last or ->commit_rqs */
@@ -463,7 +473,7 @@ static int sim__batches(struct sim__gen *g, struct sim_sweep_point *pt,
 	const struct sim_sweep_spec *sp = &g->s->spec;
 	unsigned b;
 
-	if (i == pt->nreqs)
+	if (i >= pt->nreqs || i >= SIM_SWEEP_REQS_MAX)
 		return sim__env(g, pt, dev);
 	for (b = 0; b < sp->nbatch; b++) {
 		pt->batch[i] = sp->batch[b];
@@ -627,7 +637,7 @@ void sim_sweep_label(const struct sim_sweep_space *s, unsigned i, char *buf,
 	buf[0] = 0;
 	for (sub = 0; sub < c->nsubs; sub++) {
 		if (c->nsubs > 1 || c->cpu[0] != 0)
-			u = sim__put(buf, len, u, sub ? " | cpu%llu:" : "cpu%llu:", NULL,
+			u = sim__putn(buf, len, u, sub ? " | cpu%llu:" : "cpu%llu:",
 				     (unsigned long long)c->cpu[sub]);
 		first = c->nsubs == 1 && c->cpu[0] == 0;
 		for (r = 0; r < pt->nreqs; r++) {
@@ -635,20 +645,20 @@ void sim_sweep_label(const struct sim_sweep_space *s, unsigned i, char *buf,
 
 			if (pt->sub[r] != sub)
 				continue;
-			u = sim__put(buf, len, u, first ? "%s" : " %s",
-				     k->op == SIM_RQ_WRITE ? "w" : "r", 0);
-			u = sim__put(buf, len, u, "%llu", NULL, k->bytes);
+			u = sim__puts(buf, len, u, first ? "%s" : " %s",
+				     k->op == SIM_RQ_WRITE ? "w" : "r");
+			u = sim__putn(buf, len, u, "%llu", k->bytes);
 			if (pt->batch[r] != SIM_SWEEP_LAST)
-				u = sim__put(buf, len, u, ":%s", sim__batch_names[pt->batch[r]], 0);
+				u = sim__puts(buf, len, u, ":%s", sim__batch_names[pt->batch[r] % 3]);
 			first = false;
 		}
 	}
 	if (pt->sndbuf)
-		u = sim__put(buf, len, u, ", sndbuf %llu", NULL, sp->sndbuf_bytes[pt->sndbuf]);
+		u = sim__putn(buf, len, u, ", sndbuf %llu", sp->sndbuf_bytes[pt->sndbuf]);
 	if (pt->r2t)
-		u = sim__put(buf, len, u, ", r2t %llu", NULL, sp->r2t_bytes[pt->r2t]);
+		u = sim__putn(buf, len, u, ", r2t %llu", sp->r2t_bytes[pt->r2t]);
 	if (sp->policy[pt->policy] == SIM_POLICY_PRIO)
-		sim__put(buf, len, u, ", prio", NULL, 0);
+		sim__putn(buf, len, u, ", prio", 0);
 }
 
 unsigned sim_sweep_ncpus(const struct sim_sweep_space *s, unsigned i)

@@ -48,7 +48,7 @@ struct sim_sweep_tier {
 struct sim_sweep_spec {
 	struct sim_sweep_tier tier[SIM_SWEEP_REQS_MAX + 1];	/* [n]: n requests */
 	unsigned nbatch;
-	uint8_t batch[3];
+	uint8_t batch[SIM_SWEEP_VALUES_MAX];	/* at most 3 used */
 	unsigned ncpus;
 	struct sim_sweep_cpus cpus[SIM_SWEEP_VALUES_MAX];
 	unsigned nsndbuf;
