@@ -530,8 +530,11 @@ static bool same_failure(const struct sweep_found *a, const struct sweep_found *
 static int sweep_distinct(struct sweep *s)
 {
 	unsigned v, c, k, d;
+	size_t total = 1;
 
-	s->distinct = calloc((size_t)s->ntasks * 2 + 1, sizeof(*s->distinct));
+	for (k = 0; k < s->ntasks; k++)
+		total += s->tasks[k].nfound;
+	s->distinct = calloc(total, sizeof(*s->distinct));
 	if (!s->distinct)
 		return -1;
 	for (v = 0; v < s->nvariants; v++) {
@@ -560,8 +563,6 @@ static int sweep_distinct(struct sweep *s)
 						s->distinct[d].config_2cpus = (int)c;
 					continue;
 				}
-				if (s->ndistinct == s->ntasks * 2)
-					continue;
 				s->distinct[d] = (struct sweep_distinct){
 					.variant = v, .config = c, .found = k,
 					.ncpus = ncpus, .nconfigs = 1,
@@ -772,7 +773,7 @@ static void sweep_print_variant(struct sweep *s, unsigned v)
 					sizeof(label));
 			printf("    2 CPUs:  config #%d: %s\n", x->config_2cpus + 1, label);
 		}
-		printf("    after:   %llu executions of the sweep, %.2f s\n",
+		printf("    after:   %llu executions of the sweep in config order, %.2f s of search\n",
 		       (unsigned long long)x->sweep_executions, x->sweep_seconds);
 		if (!f->bug)
 			printf("    signature: %s\n", f->sig);
