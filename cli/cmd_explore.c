@@ -8,6 +8,7 @@
 #include "cexample.h"
 #include "cmd.h"
 #include "explore.h"
+#include "jobs.h"
 #include "pdu.h"
 #include "replay.h"
 #include "scenario.h"
@@ -36,8 +37,8 @@ static const char *const usage_explore =
 	"                      [--policy fair|prio] [--executions N] [--preemptions N]\n"
 	"                      [--no-minimize] [--out DIR] [--require-complete]\n"
 	"                      [--progress | --no-progress] [--show-sweep]\n"
-	"       nvtsim explore CONFIG | --default  [--variant V | --all-variants |\n"
-	"                      --kernel PATH] [--strategy S] [--policy fair|prio]\n"
+	"       nvtsim explore CONFIG | --default  [--variant V | --all-variants\n"
+	"                      [--jobs N] | --kernel PATH] [--strategy S] [--policy fair|prio]\n"
 	"                      [--executions N] [--seed N] [--pct-depth D]\n"
 	"                      [--preemptions N] [--steps-max N] [--check KIND]\n"
 	"                      [--keep-going] [--no-minimize] [--out DIR]\n"
@@ -57,7 +58,8 @@ static const char *const usage_explore =
 	"or --default (the built-in config --show-default prints): searches that\n"
 	"one config's interleavings for one that leaves a request behind.\n"
 	"\n"
-	"  --jobs N         sweep: worker processes (default: every CPU); the\n"
+	"  --jobs N         sweep: worker processes (default: every CPU); CONFIG\n"
+	"                   --all-variants: variants at a time (default 1); the\n"
 	"                   report is the same whatever N\n"
 	"  --shard K/N      sweep: only the K-th of N shares of the configs x\n"
 	"                   variants, written as JSON to --results FILE; nvtsim\n"
@@ -299,10 +301,12 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 			c->one_config_opt);
 		return -1;
 	}
-	if (!c->sweep && (c->jobs || c->shard_n || c->results || c->show_spec)) {
-		fprintf(stderr, "nvtsim explore: %s applies to a sweep (no CONFIG, or --sweep)\n",
+	if (!c->sweep && ((c->jobs && !c->all_variants) || c->shard_n || c->results ||
+			  c->show_spec)) {
+		fprintf(stderr, "nvtsim explore: %s applies to a sweep (no CONFIG, or --sweep)%s\n",
 			c->jobs ? "--jobs" : c->shard_n ? "--shard" :
-			c->results ? "--results" : "--show-sweep");
+			c->results ? "--results" : "--show-sweep",
+			c->jobs ? " or to one config's --all-variants (a single search runs on one core)" : "");
 		return -1;
 	}
 	if (c->shard_n && !c->results) {
@@ -689,22 +693,116 @@ static int table_world(struct sim_world **w)
 	return *w ? 0 : -1;
 }
 
-static int explore_table(struct explore_cli *c, struct sim_scenario *sc)
+struct table {
+	struct explore_cli *c;
+	struct sim_scenario *sc;
+	char **rows;			/* by variant, "EXIT ROW" */
+	unsigned next;			/* the next row to print */
+	int ret;
+};
+
+/*
+ * One variant's row: a fair search and a strict-priority one, each in a
+ * fresh world (state hashes read the contexts' stacks, dead slots included,
+ * so a world that ran another search would prune differently than
+ * nvtsim explore --variant V does). Returns "EXIT ROW" as malloc'd text.
+ */
+static char *table_row(unsigned i, void *arg)
 {
+	struct table *t = arg;
+	struct explore_cli *c = t->c;
+	struct sim_scenario *sc = t->sc;
 	struct sim_world *w = NULL;
 	struct sim_explore_result *fair = malloc(sizeof(*fair));
 	struct sim_explore_result *prio = malloc(sizeof(*prio));
 	struct sim_explore_opts base = c->opts;
 	char h[24], st[24], ll[24], other[64], s1[24], s2[24], known[160];
-	char cex1[512], cex2[512];
-	unsigned i;
-	int ret = 0;
+	char cex1[512], cex2[512], *row = NULL;
+	int r1 = 2, r2 = 2;
+	size_t rowlen = 1536;
 
-	if (!fair || !prio) {
-		free(fair);
-		free(prio);
+	if (!fair || !prio || table_world(&w))
+		goto out;
+	sc->cfg.variant = (int)i;
+	c->opts = base;
+	c->opts.keep_going = true;
+	sc->cfg.policy = SIM_POLICY_FAIR;
+	r1 = table_search(c, sc, w, fair, cex1, sizeof(cex1));
+	if (r1 == 2 || table_world(&w))
+		goto out;
+	c->opts = base;
+	c->opts.keep_going = true;
+	c->opts.only_kind = SIM_V_LIVELOCK;
+	if (c->opts.strategy == SIM_STRAT_DPOR)
+		c->opts.strategy = SIM_STRAT_PB;
+	sc->cfg.policy = SIM_POLICY_PRIO;
+	r2 = table_search(c, sc, w, prio, cex2, sizeof(cex2));
+	if (r2 == 2)
+		goto out;
+	row = malloc(rowlen);
+	if (row && snprintf(row, rowlen, "%d %-13s %-17s %-8s %-8s %-9s %-10s %-3u %-12s %-12s %6.2fs %6u  %-20s %s%s%s\n",
+		     exit_worst(r1, r2), sim_variants[i].id, sim_variants[i].name,
+		     kind_cell(fair, SIM_V_HANG, h, sizeof(h)),
+		     kind_cell(fair, SIM_V_STALL, st, sizeof(st)),
+		     kind_cell(prio, SIM_V_LIVELOCK, ll, sizeof(ll)),
+		     other_cell(fair, prio, other, sizeof(other)),
+		     new_count(fair) + new_count(prio),
+		     search_cell(fair, &base, s1, sizeof(s1)),
+		     search_cell(prio, &c->opts, s2, sizeof(s2)),
+		     fair->seconds + prio->seconds,
+		     fair->first.found ? fair->first.nchoices :
+					 prio->first.found ? prio->first.nchoices : 0,
+		     known_cell(fair, prio, known, sizeof(known)),
+		     cex1, cex1[0] && cex2[0] ? " " : "", cex2) < 0) {
+		free(row);
+		row = NULL;
+	}
+out:
+	if (!row && (r1 == 2 || r2 == 2))
+		row = strdup("2");
+	c->opts = base;
+	sim_world_free(w);
+	free(fair);
+	free(prio);
+	return row;
+}
+
+/* Prints the rows that are in, in variant order. */
+static void table_row_done(unsigned i, char *text, void *arg)
+{
+	struct table *t = arg;
+
+	t->rows[i] = strdup(text);
+	while (t->next < sim_nvariants && t->rows[t->next]) {
+		const char *row = t->rows[t->next], *sp = strchr(row, ' ');
+
+		t->ret = exit_worst(t->ret, atoi(row));
+		if (sp)
+			fputs(sp + 1, stdout);
+		fflush(stdout);
+		t->next++;
+	}
+}
+
+static int explore_table(struct explore_cli *c, struct sim_scenario *sc)
+{
+	struct sim_explore_opts base = c->opts;
+	struct table t = { c, sc, calloc(sim_nvariants, sizeof(char *)), 0, 0 };
+	unsigned tasks[64], i, n = 0;
+	char err[512];
+
+	if (!t.rows) {
 		fprintf(stderr, "nvtsim explore: out of memory\n");
 		return 2;
+	}
+	for (i = 0; i < sim_nvariants && n < 64; i++) {
+		sc->cfg.variant = (int)i;
+		if (sim_config_check(&sc->cfg, err, sizeof(err))) {
+			fprintf(stderr, "%s: %s\n", sc->path, err);
+			free(t.rows);
+			return 2;
+		}
+		tasks[n++] = i;
 	}
 	printf("nvtsim explore --all-variants: %s\n", sc->path);
 	printf("fair policy: %s; prio policy (livelock): pb; up to %u preemption%s; budget %llu executions each\n",
@@ -717,65 +815,18 @@ static int explore_table(struct explore_cli *c, struct sim_scenario *sc)
 	       "variant", "name", "hang", "stall", "livelock", "other", "new",
 	       "fair search", "prio search", "time", "steps", "known",
 	       "counterexample");
-	for (i = 0; i < sim_nvariants; i++) {
-		char err[512];
-		int r1, r2;
-
-		sc->cfg.variant = (int)i;
-		if (sim_config_check(&sc->cfg, err, sizeof(err))) {
-			fprintf(stderr, "%s: %s\n", sc->path, err);
-			ret = 2;
-			break;
-		}
-		/*
-		 * A fresh world per search: state hashes read the contexts'
-		 * stacks, dead slots included, so a world that ran another
-		 * variant's search would prune differently than
-		 * nvtsim explore --variant V does.
-		 */
-		if (table_world(&w)) {
-			ret = 2;
-			break;
-		}
-		c->opts = base;
-		c->opts.keep_going = true;
-		sc->cfg.policy = SIM_POLICY_FAIR;
-		r1 = table_search(c, sc, w, fair, cex1, sizeof(cex1));
-		if (table_world(&w)) {
-			ret = 2;
-			break;
-		}
-		c->opts = base;
-		c->opts.keep_going = true;
-		c->opts.only_kind = SIM_V_LIVELOCK;
-		if (c->opts.strategy == SIM_STRAT_DPOR)
-			c->opts.strategy = SIM_STRAT_PB;
-		sc->cfg.policy = SIM_POLICY_PRIO;
-		r2 = table_search(c, sc, w, prio, cex2, sizeof(cex2));
-		ret = exit_worst(ret, exit_worst(r1, r2));
-		if (ret == 2)
-			break;
-		printf("%-13s %-17s %-8s %-8s %-9s %-10s %-3u %-12s %-12s %6.2fs %6u  %-20s %s%s%s\n",
-		       sim_variants[i].id, sim_variants[i].name,
-		       kind_cell(fair, SIM_V_HANG, h, sizeof(h)),
-		       kind_cell(fair, SIM_V_STALL, st, sizeof(st)),
-		       kind_cell(prio, SIM_V_LIVELOCK, ll, sizeof(ll)),
-		       other_cell(fair, prio, other, sizeof(other)),
-		       new_count(fair) + new_count(prio),
-		       search_cell(fair, &base, s1, sizeof(s1)),
-		       search_cell(prio, &c->opts, s2, sizeof(s2)),
-		       fair->seconds + prio->seconds,
-		       fair->first.found ? fair->first.nchoices :
-					   prio->first.found ? prio->first.nchoices : 0,
-		       known_cell(fair, prio, known, sizeof(known)),
-		       cex1, cex1[0] && cex2[0] ? " " : "", cex2);
-		fflush(stdout);
-	}
+	fflush(stdout);
+	/* one process per variant's row; their progress lines would interleave */
+	if (c->jobs > 1)
+		c->opts.progress = false;
+	if (cli_jobs_run(tasks, n, c->jobs ? c->jobs : 1, table_row,
+			 table_row_done, &t))
+		t.ret = 2;
 	c->opts = base;
-	sim_world_free(w);
-	free(fair);
-	free(prio);
-	return ret;
+	for (i = 0; i < sim_nvariants; i++)
+		free(t.rows[i]);
+	free(t.rows);
+	return t.ret;
 }
 
 static int explore_sweep(const struct explore_cli *c)
