@@ -58,6 +58,20 @@ else
 fi
 diff -r "$tmp/j1" "$tmp/j2" >/dev/null && ok || bad "--jobs 1 and 2 wrote different counterexamples"
 
+# one config's --all-variants table, a variant per worker: the same table
+printf 'env quota_steps=64\nrequest w1 write 8192\nsteps_max 1000\n' >"$tmp/w8.nvt"
+for j in 1 2; do
+	"$nvtsim" explore "$tmp/w8.nvt" --all-variants --jobs $j --executions 2000 \
+		--no-progress --out "$tmp/t$j" >"$tmp/t$j.txt" 2>&1
+done
+if cmp -s <(norm "$tmp/t1.txt" | sed "s|$tmp/t1|CEX|g") <(norm "$tmp/t2.txt" | sed "s|$tmp/t2|CEX|g") &&
+   grep -q '^db5ad6b7f8cd .*direct-send-race' "$tmp/t2.txt"; then
+	ok
+else
+	bad "explore CONFIG --all-variants: --jobs 1 and 2 differ"
+fi
+expect jobs-one-config 2 "--jobs applies to a sweep" -- "$nvtsim" explore "$tmp/w8.nvt" --jobs 2
+
 # --shard K/N and merge: the report and exit code of one unsharded run
 sw --all-variants --jobs 1 --out "$tmp/u" --results "$tmp/whole.json" >"$tmp/whole.txt" 2>&1
 want_rc=$?
