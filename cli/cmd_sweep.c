@@ -829,7 +829,7 @@ static void sweep_failure_cell(const struct sweep *s, unsigned v, char *buf,
 
 static void sweep_print(struct sweep *s)
 {
-	char spec[SIM_SWEEP_SPEC_BYTES], cell[1024];
+	char cell[1024];
 	unsigned v, n;
 	struct sweep_counts c;
 
@@ -853,7 +853,6 @@ static void sweep_print(struct sweep *s)
 			       s->space.spec.tier[n].deviations_max,
 			       s->space.spec.tier[n].deviations_max == 1 ? "" : "s");
 	}
-	(void)spec;
 	if (s->nvariants > 1) {
 		printf("\n%-13s %7s %6s %8s %8s %6s %11s %9s  %s\n", "variant", "configs",
 		       "clean", "failing", "partial", "incon", "executions", "time",
