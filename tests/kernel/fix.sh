@@ -14,7 +14,7 @@ bug=write-space-lost-to-trylock
 
 explore() {	# explore TREE CONFIG|-: output in $tmp/out, exit code in $rc
 	local cfg=$2
-	[ "$cfg" = - ] && cfg=
+	[ "$cfg" = - ] && cfg=--default
 	"$nvtsim" explore $cfg --kernel "$1" --keep-going --no-minimize \
 		--no-progress --out "$tmp/cex" >"$tmp/out" 2>&1
 	rc=$?
