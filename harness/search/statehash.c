@@ -141,9 +141,18 @@ static uint64_t sim__hash(const struct sim_world *w, bool with_time,
 	const struct work_struct *p;
 	unsigned i;
 
-	/* only io_work reads the clock, and its clock is the kworker's steps */
-	if (with_time)
-		sim__mix64(&s, w->ctx[sim_ctx_kworker(w)].steps);
+	/*
+	 * Only a work item reads the clock: its kworker's steps since the
+	 * start of the jiffy it started in. Idle, what the next run will read
+	 * depends only on where in a jiffy the kworker is.
+	 */
+	if (with_time) {
+		const struct sim_ctx *k = &w->ctx[sim_ctx_kworker(w)];
+
+		sim__mix64(&s, k->op == SIM_OP_WORK_WAIT ?
+			   k->steps % (w->cfg.env.quota_steps ? w->cfg.env.quota_steps : 1) :
+			   k->steps - k->clock_base);
+	}
 	w->drv->mix_state(sim__mix_cb, &s);
 	for (i = 0; i < w->cfg.nreqs; i++)
 		sim__mix64(&s, w->rs[i].submitted | w->rs[i].completed << 1);

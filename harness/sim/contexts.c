@@ -53,6 +53,13 @@ static void sim__kworker(struct sim_world *w, struct sim_ctx *c)
 		if (work->running_ctx >= 0)
 			sim_fail_safety("%s started while it is still running",
 					work->name);
+		/*
+		 * The clock counts from the start of the jiffy the work item
+		 * starts in: what it reads (jiffies, and a deadline taken from
+		 * it) is then the same whenever that was, and so is the state
+		 * hash. Only a work item reads the clock.
+		 */
+		c->clock_base = c->steps - c->steps % (uint32_t)sim_steps_per_jiffy();
 		/* set_work_pool_and_clear_pending(): a new queue_work_on() now succeeds */
 		work->pending = false;
 		work->running_ctx = c->id;

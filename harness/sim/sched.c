@@ -113,7 +113,7 @@ uint64_t sim_clock_steps(void)
 	 */
 	if (!w)
 		return 0;
-	return w->cur ? w->cur->steps : w->steps;
+	return w->cur ? w->cur->steps - w->cur->clock_base : w->steps;
 }
 
 uint64_t sim_steps_per_jiffy(void)

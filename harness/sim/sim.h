@@ -132,6 +132,7 @@ struct sim_ctx {
 	const char *fn;
 	const char *last_fn;		/* kernel function of the last step run */
 	uint32_t steps;
+	uint32_t clock_base;		/* kworker: the jiffy its work item started in, as steps */
 };
 
 struct sim_req_state {

@@ -94,6 +94,7 @@ static void sim__ctx_setup(struct sim_world *w, unsigned id)
 	c->id = (uint8_t)id;
 	c->done = false;
 	c->steps = 0;
+	c->clock_base = 0;
 	c->op = SIM_OP_START;
 	c->obj = NULL;
 	c->obj2 = NULL;
