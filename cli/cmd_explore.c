@@ -41,7 +41,7 @@ static const char *const usage_explore =
 	"                      [--jobs N] | --kernel PATH] [--strategy S] [--policy fair|prio]\n"
 	"                      [--executions N] [--seed N] [--pct-depth D]\n"
 	"                      [--preemptions N] [--steps-max N] [--check KIND]\n"
-	"                      [--keep-going] [--no-minimize] [--out DIR]\n"
+	"                      [--keep-going] [--no-minimize] [--no-state-cache] [--out DIR]\n"
 	"                      [--require-complete] [--progress | --no-progress]\n"
 	"\n"
 	"Without CONFIG (or with --sweep): sweeps every small configuration of a\n"
@@ -84,6 +84,7 @@ static const char *const usage_explore =
 	"  --keep-going     count every failing execution instead of stopping at the\n"
 	"                   first new one (one whose signature is on no known bug of\n"
 	"                   the variant; known bugs never stop the search)\n"
+	"  --no-state-cache dpor: no state cache (to compare; see README)\n"
 	"  --no-minimize    report failures as found (default: fewest preemptions,\n"
 	"                   then fewest CPU switches, then fewest steps)\n"
 	"  --out DIR        where counterexample scenarios go (default nvtsim-cex)\n"
@@ -262,6 +263,8 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 			o->keep_going = true;
 		} else if (!strcmp(a, "--no-minimize")) {
 			o->minimize = false;
+		} else if (!strcmp(a, "--no-state-cache")) {
+			o->no_state_cache = true;
 		} else if (!strcmp(a, "--progress")) {
 			o->progress = true;
 			c->progress_set = true;

@@ -94,6 +94,63 @@ static void test_dpor_finds_what_dfs_finds(void **state)
 	assert_int_equal(res.first.verdict.pdu_type, 0x06);
 }
 
+static void explore_dpor(struct sim_fixture *f, bool cache, uint64_t budget)
+{
+	struct sim_explore_opts o;
+
+	sim_explore_opts_default(&o);
+	o.strategy = SIM_STRAT_DPOR;
+	o.executions_max = budget;
+	o.keep_going = true;
+	o.no_state_cache = !cache;
+	o.minimize = false;
+	assert_int_equal(sim_explore(f->w, &f->cfg, &o, &res), 0);
+}
+
+static const char two_small[] =
+	"env quota_steps=64\nsubmitter sub0 cpu=0\nsubmitter sub1 cpu=0\n"
+	"request a write 512 by=sub0\nrequest b write 512 by=sub1\nsteps_max 1000\n";
+static const char one_4k[] =
+	"env quota_steps=64\nrequest a write 4096\nsteps_max 1000\n";
+
+static void test_dpor_state_cache_exhausts_what_dpor_alone_cannot(void **state)
+{
+	struct sim_fixture *f = *state;
+
+	/* two 512-byte writes on 122e5b9f3d37: the direct-send race is there */
+	load(f, two_small, "122e5b9f3d37");
+	explore_dpor(f, false, 40000);
+	assert_false(res.exhausted);
+	assert_int_equal(res.executions, 40000);
+	explore_dpor(f, true, 40000);
+	assert_true(res.exhausted);
+	assert_true(res.executions < 40000);
+	assert_true(res.states > 0);
+	assert_true(res.first.found);
+	assert_int_equal(res.first.verdict.kind, SIM_V_HANG);
+	assert_true(res.known_failures > 0);
+	assert_int_equal(res.new_failures, 0);
+	assert_int_equal(res.inconclusive, 0);
+}
+
+static void test_dpor_state_cache_prunes_and_agrees_when_clean(void **state)
+{
+	struct sim_fixture *f = *state;
+	uint64_t alone;
+
+	load(f, one_4k, "mainline");
+	explore_dpor(f, false, 1000000);
+	assert_true(res.exhausted);
+	assert_int_equal(res.failures, 0);
+	alone = res.executions;
+	explore_dpor(f, true, 1000000);
+	assert_true(res.exhausted);
+	assert_int_equal(res.failures, 0);
+	assert_true(res.pruned > 0);
+	/* 2064 executions alone, 471 with the cache when this was written */
+	assert_true(res.executions * 2 < alone);
+}
+
 static void test_pb_and_pct_find_seed_race_fast_and_minimal(void **state)
 {
 	struct sim_fixture *f = *state;
@@ -350,6 +407,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_dpor_exhausts_with_far_fewer_executions_than_dfs, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_dpor_finds_what_dfs_finds, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_dpor_state_cache_exhausts_what_dpor_alone_cannot, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_dpor_state_cache_prunes_and_agrees_when_clean, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_pb_and_pct_find_seed_race_fast_and_minimal, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_fixed_variant_is_clean_at_bound_one, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_replay_of_a_failure_reproduces_it_byte_for_byte, sim_fixture_setup, sim_fixture_teardown),

@@ -32,6 +32,25 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
 #define SIM__VISITED_BITS 24		/* the most a visited table grows to */
 #define SIM__VISITED_BITS_MIN 16	/* where it starts */
 
+/*
+ * A subtree's summary, for dpor's state cache: per context, a bit per
+ * footprint (interned, sim__fp_id) of every next step the race analysis
+ * looked at in the subtree.
+ */
+#define SIM__FP_IDS 64
+
+struct sim__sum {
+	uint64_t b[SIM_CTX_MAX];
+};
+
+/* A state dpor has seen: its summary once its subtree is done. */
+struct sim__centry {
+	uint64_t key;			/* 0: a free slot */
+	uint32_t sum;			/* index into sums, when complete */
+	uint8_t sleep;			/* the sleep set its subtree was searched with */
+	bool complete;
+};
+
 struct sim__node {
 	uint8_t enabled;		/* runnable here (bit per context) */
 	uint8_t backtrack;		/* to be tried here */
@@ -45,6 +64,8 @@ struct sim__node {
 	bool prev_yields;		/* the last step's context sits at a yield point */
 	struct sim_fp fp[SIM_CTX_MAX];	/* every context's next step, here */
 	uint32_t vc[SIM_CTX_MAX];	/* vector clock of the step taken here */
+	uint64_t key;			/* dpor's state cache: this state's key */
+	struct sim__sum sum;		/* dpor's state cache: what its subtree holds */
 };
 
 struct sim__explorer {
@@ -61,6 +82,19 @@ struct sim__explorer {
 	bool dpor;
 	bool sleep_sets;
 	bool stateful;
+	/* dpor's state cache (sim__cache_*) */
+	bool cache;			/* on: prune states whose subtree is done */
+	bool cache_off;			/* a footprint or table overflowed: no more */
+	struct sim_fp fpid[SIM__FP_IDS];	/* interned footprints */
+	unsigned nfpid;
+	struct sim__sum leaf;		/* what the last execution's cut-off leaf holds */
+	struct sim__centry *ctab;
+	unsigned ctab_bits;
+	uint64_t ctab_n;
+	struct sim__sum *sums;		/* distinct summaries */
+	uint32_t nsums, sums_cap;
+	uint32_t *sumtab;		/* open addressing over sums: index + 1 */
+	unsigned sumtab_bits;
 	int last_step[SIM_CTX_MAX];	/* per context, its last step's depth */
 	uint64_t *visited;
 	unsigned visited_bits;		/* the table has 1 << visited_bits slots */
@@ -258,36 +292,342 @@ static void sim__clock(struct sim__explorer *x, unsigned d)
 	nd->vc[c] = d + 1;
 }
 
+/*
+ * A backtrack point for a step of context q with footprint fp that comes
+ * after node d: at the last step before it that it races with, one that is
+ * dependent and not already ordered before q's last step. With all, at
+ * every such step: for a step further on, which steps are ordered before
+ * it is not known here (see sim__cache_prune).
+ */
+static void sim__race(struct sim__explorer *x, unsigned d, unsigned q,
+		      const struct sim_fp *fp, bool all)
+{
+	const uint32_t *qvc = x->last_step[q] >= 0 ?
+		x->nodes[x->last_step[q]].vc : NULL;
+	int i;
+
+	for (i = (int)d - 1; i >= 0; i--) {
+		struct sim__node *ni = &x->nodes[i];
+		unsigned ci = ni->chosen;
+
+		if (ci == q || !sim_fp_dependent(&ni->fp[ci], fp))
+			continue;
+		/* already ordered before q's next step: not a race */
+		if (qvc && qvc[ci] >= (uint32_t)i + 1)
+			continue;
+		if (ni->enabled >> q & 1)
+			ni->backtrack |= (uint8_t)(1u << q);
+		else
+			ni->backtrack |= ni->enabled;
+		if (!all)
+			break;
+	}
+}
+
 /* Backtrack points for every context's next step at node d. */
 static void sim__races(struct sim__explorer *x, unsigned d)
 {
 	const struct sim__node *nd = &x->nodes[d];
-	unsigned q, nctx = x->w->nctx;
-	int i;
+	unsigned q;
 
-	for (q = 0; q < nctx; q++) {
-		const struct sim_fp *fp = &nd->fp[q];
-		const uint32_t *qvc = x->last_step[q] >= 0 ?
-			x->nodes[x->last_step[q]].vc : NULL;
+	for (q = 0; q < x->w->nctx; q++)
+		if (!x->w->ctx[q].done && nd->fp[q].obj[0])
+			sim__race(x, d, q, &nd->fp[q], false);
+}
 
-		if (x->w->ctx[q].done || !fp->obj[0])
+/* ---- dpor's state cache ---- */
+
+/*
+ * DPOR alone runs every Mazurkiewicz trace once, and most of the default
+ * config's are the network's: each way the controller's processing and the
+ * ACKs fall between the host's segments is a trace of its own, and most of
+ * them reach the same states. The cache prunes a state whose subtree was
+ * searched to the end before, the way stateful DPOR does (Yang, Chen,
+ * Gopalakrishnan and Kirby, "Efficient Stateful Dynamic Partial Order
+ * Reduction", SPIN 2008), which is what makes the pruning sound:
+ *  - the race analysis still has to see the steps below the pruned state,
+ *    since they may race with steps of the new path to it. Each searched
+ *    state keeps a summary: every (context, footprint) the analysis looked
+ *    at below it. At a pruned state each of those counts as a step of that
+ *    context yet to come, and every step of the path it is dependent with,
+ *    and not already ordered before that context (by its vector clock now),
+ *    gets a backtrack point. The step itself, when it came, would have had
+ *    one at the last of those not ordered before it by then, which is one of
+ *    them: the steps between may order some before it, and which is not
+ *    known here. So this over-approximates the analysis the subtree would
+ *    have done, which costs executions, never a trace. Races between two
+ *    steps below the state are the same whatever the path (each ordering
+ *    between them lies below it), and were handled when it was searched.
+ *  - a state searched with sleep set Z' has had every trace searched that
+ *    does not begin with a step in Z'; a path that comes back with sleep
+ *    set Z prunes only if Z' is within Z, else it searches again.
+ *  - the key is the whole state with the clock (sim_state_hash(w, true)),
+ *    plus what the scheduler's next choices depend on (each CPU's last
+ *    context, the last context, the kworker's streak) and the depth, so a
+ *    state pruned at one depth was searched with as many steps left.
+ * The state graph has no cycle (the kworker's clock is in the key, and
+ * nothing else can loop), so a state seen before and not complete is on
+ * the current path: it is searched again. The livelock checks look back
+ * along an execution; as for pb's pruning, the cache is on only under the
+ * fair policy (dpor is not used under prio). A footprint past SIM__FP_IDS
+ * or a full table turns the cache off from there on: the search goes on,
+ * unpruned, as sound as before.
+ */
+static int sim__fp_id(struct sim__explorer *x, const struct sim_fp *fp)
+{
+	unsigned i;
+
+	for (i = 0; i < x->nfpid; i++)
+		if (x->fpid[i].obj[0] == fp->obj[0] &&
+		    x->fpid[i].obj[1] == fp->obj[1] &&
+		    x->fpid[i].write == fp->write)
+			return (int)i;
+	if (x->nfpid == SIM__FP_IDS)
+		return -1;
+	x->fpid[x->nfpid] = *fp;
+	return (int)x->nfpid++;
+}
+
+/* The summary of node d itself: every context's next step here. */
+static void sim__own_sum(struct sim__explorer *x, unsigned d,
+			 struct sim__sum *sum)
+{
+	const struct sim__node *nd = &x->nodes[d];
+	unsigned q;
+	int id;
+
+	memset(sum, 0, sizeof(*sum));
+	for (q = 0; q < x->w->nctx; q++) {
+		if (x->w->ctx[q].done || !nd->fp[q].obj[0])
 			continue;
-		for (i = (int)d - 1; i >= 0; i--) {
-			struct sim__node *ni = &x->nodes[i];
-			unsigned ci = ni->chosen;
+		id = sim__fp_id(x, &nd->fp[q]);
+		if (id < 0) {
+			x->cache_off = true;
+			return;
+		}
+		sum->b[q] |= 1ull << id;
+	}
+}
 
-			if (ci == q || !sim_fp_dependent(&ni->fp[ci], fp))
+static void sim__sum_or(struct sim__sum *a, const struct sim__sum *b)
+{
+	unsigned q;
+
+	for (q = 0; q < SIM_CTX_MAX; q++)
+		a->b[q] |= b->b[q];
+}
+
+static uint64_t sim__sum_hash(const struct sim__sum *sum)
+{
+	uint64_t h = 0;
+	unsigned q;
+
+	for (q = 0; q < SIM_CTX_MAX; q++)
+		h = sim__mix(h, sum->b[q]);
+	return h;
+}
+
+/* The index of sum in the table of distinct summaries; -1 if out of memory. */
+static int64_t sim__sum_intern(struct sim__explorer *x, const struct sim__sum *sum)
+{
+	uint64_t mask, i;
+	uint32_t k;
+
+	if (!x->sumtab || x->nsums + 1 > (1u << x->sumtab_bits) / 4 * 3) {
+		unsigned bits = x->sumtab ? x->sumtab_bits + 1 : 10;
+		uint32_t *t = calloc(1u << bits, sizeof(*t));
+
+		if (!t || bits > 24) {
+			free(t);
+			return -1;
+		}
+		mask = (1u << bits) - 1;
+		for (k = 0; k < x->nsums; k++) {
+			for (i = sim__sum_hash(&x->sums[k]) & mask; t[i];
+			     i = (i + 1) & mask)
+				;
+			t[i] = k + 1;
+		}
+		free(x->sumtab);
+		x->sumtab = t;
+		x->sumtab_bits = bits;
+	}
+	mask = (1u << x->sumtab_bits) - 1;
+	for (i = sim__sum_hash(sum) & mask; x->sumtab[i]; i = (i + 1) & mask)
+		if (!memcmp(&x->sums[x->sumtab[i] - 1], sum, sizeof(*sum)))
+			return x->sumtab[i] - 1;
+	if (x->nsums == x->sums_cap) {
+		uint32_t cap = x->sums_cap ? x->sums_cap * 2 : 256;
+		struct sim__sum *n = realloc(x->sums, cap * sizeof(*n));
+
+		if (!n)
+			return -1;
+		x->sums = n;
+		x->sums_cap = cap;
+	}
+	x->sums[x->nsums] = *sum;
+	x->sumtab[i] = ++x->nsums;
+	return x->nsums - 1;
+}
+
+/* The entry for key, or where it goes; NULL when the table is full. */
+static struct sim__centry *sim__cache_slot(struct sim__explorer *x,
+					   uint64_t key)
+{
+	uint64_t mask, i;
+
+	if (x->ctab_n + 1 > (1ull << x->ctab_bits) / 4 * 3) {
+		unsigned bits = x->ctab_bits + 1;
+		struct sim__centry *t;
+
+		if (bits > SIM__VISITED_BITS)
+			goto find;	/* full: finds what is there, adds nothing */
+		t = calloc(1ull << bits, sizeof(*t));
+		if (!t)
+			goto find;
+		mask = (1ull << bits) - 1;
+		for (i = 0; i < 1ull << x->ctab_bits; i++) {
+			uint64_t j;
+
+			if (!x->ctab[i].key)
 				continue;
-			/* already ordered before q's next step: not a race */
-			if (qvc && qvc[ci] >= (uint32_t)i + 1)
-				continue;
-			if (ni->enabled >> q & 1)
-				ni->backtrack |= (uint8_t)(1u << q);
-			else
-				ni->backtrack |= ni->enabled;
-			break;
+			for (j = x->ctab[i].key & mask; t[j].key; j = (j + 1) & mask)
+				;
+			t[j] = x->ctab[i];
+		}
+		free(x->ctab);
+		x->ctab = t;
+		x->ctab_bits = bits;
+	}
+find:
+	mask = (1ull << x->ctab_bits) - 1;
+	for (i = key & mask; x->ctab[i].key; i = (i + 1) & mask)
+		if (x->ctab[i].key == key)
+			return &x->ctab[i];
+	return x->ctab_n + 1 > (1ull << x->ctab_bits) / 4 * 3 ? NULL : &x->ctab[i];
+}
+
+static int sim__cache_alloc(struct sim__explorer *x)
+{
+	x->ctab_bits = SIM__VISITED_BITS_MIN;
+	x->ctab = calloc(1u << x->ctab_bits, sizeof(*x->ctab));
+	return x->ctab ? 0 : -1;
+}
+
+static void sim__cache_free(struct sim__explorer *x)
+{
+	free(x->ctab);
+	free(x->sums);
+	free(x->sumtab);
+	x->ctab = NULL;
+	x->sums = NULL;
+	x->sumtab = NULL;
+	x->cache = false;
+}
+
+static uint64_t sim__cache_key(const struct sim__explorer *x)
+{
+	const struct sim_world *w = x->w;
+	uint64_t h = sim_state_hash(w, true);
+	unsigned i;
+
+	for (i = 0; i < SIM_CPUS_MAX; i++)
+		h = sim__mix(h, (uint64_t)(uint8_t)w->cpu_last[i]);
+	h = sim__mix(h, (uint64_t)(w->last_ctx + 1));
+	h = sim__mix(h, w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
+			w->kworker_streak : SIM_FAIR_KWORKER_RUNS);
+	h = sim__mix(h, w->steps);
+	return h ? h : 1;
+}
+
+/*
+ * Node d, fresh, with its sleep set, footprints and enabled set laid out:
+ * true if its state's subtree was searched before (the races with it are
+ * then added, and the leaf's summary is its); else it is noted as seen.
+ */
+static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
+{
+	struct sim__node *nd = &x->nodes[d];
+	struct sim__centry *e;
+	const struct sim__sum *sum;
+	unsigned q;
+
+	memset(&nd->sum, 0, sizeof(nd->sum));
+	if (x->cache_off)
+		return false;
+	sim__own_sum(x, d, &nd->sum);
+	nd->key = sim__cache_key(x);
+	e = sim__cache_slot(x, nd->key);
+	if (!e)
+		return false;
+	if (!e->key) {
+		e->key = nd->key;
+		e->complete = false;
+		x->ctab_n++;
+		return false;
+	}
+	if (!e->complete || (e->sleep & (uint8_t)~nd->sleep))
+		return false;
+	sum = &x->sums[e->sum];
+	for (q = 0; q < x->w->nctx; q++) {
+		uint64_t b = sum->b[q];
+
+		if (x->w->ctx[q].done)
+			continue;
+		while (b) {
+			unsigned id = (unsigned)__builtin_ctzll(b);
+
+			b &= b - 1;
+			sim__race(x, d, q, &x->fpid[id], true);
 		}
 	}
+	x->leaf = *sum;
+	return true;
+}
+
+/* The execution ended at depth n: its nodes' summaries take in what lies below. */
+static void sim__cache_sum_up(struct sim__explorer *x, unsigned n)
+{
+	struct sim__sum acc = x->leaf;
+	unsigned d;
+
+	for (d = n; d-- > 0;) {
+		struct sim__node *nd = &x->nodes[d];
+		struct sim__sum was = nd->sum;
+
+		sim__sum_or(&nd->sum, &acc);
+		if (d < x->prefix && !memcmp(&was, &nd->sum, sizeof(was)))
+			break;	/* and so is everything above it */
+		acc = nd->sum;
+	}
+}
+
+/* Node d's subtree is searched to its end: its state's entry says so. */
+static void sim__cache_complete(struct sim__explorer *x, unsigned d)
+{
+	const struct sim__node *nd = &x->nodes[d];
+	struct sim__centry *e;
+	struct sim__sum sum = nd->sum;
+	int64_t k;
+
+	if (x->cache_off)
+		return;
+	e = sim__cache_slot(x, nd->key);
+	if (!e || !e->key)
+		return;	/* never noted: the table was full */
+	if (e->complete) {
+		sim__sum_or(&sum, &x->sums[e->sum]);
+		e->sleep &= nd->sleep;
+	} else {
+		e->sleep = nd->sleep;
+	}
+	k = sim__sum_intern(x, &sum);
+	if (k < 0) {
+		x->cache_off = true;
+		return;
+	}
+	e->sum = (uint32_t)k;
+	e->complete = true;
 }
 
 /*
@@ -396,12 +736,19 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 	nd->prev_yields = w->last_ctx >= 0 &&
 		sim_ctx_yields(&w->ctx[w->last_ctx]);
 	nd->sleep = x->sleep_sets && d ? sim__child_sleep(x, d - 1) : 0;
+	if (x->cache && sim__cache_prune(x, d)) {
+		/* searched before, from another path: its races are added */
+		x->r->pruned++;
+		return false;
+	}
 	if (x->dpor)
 		sim__races(x, d);
 	cand = sim__bounded(x, d, nd->enabled & (uint8_t)~nd->sleep);
 	if (!cand) {
 		/* everything left here was explored from a sibling */
 		x->r->pruned++;
+		if (x->cache)
+			x->leaf = nd->sum;
 		return false;
 	}
 	nd->chosen = (uint8_t)sim__prefer(x, d, cand);
@@ -418,12 +765,15 @@ static void sim__execute(struct sim__explorer *x)
 	sim_world_reset(w, x->cfg, NULL, NULL);
 	for (d = 0; d < SIM_CTX_MAX; d++)
 		x->last_step[d] = -1;
+	memset(&x->leaf, 0, sizeof(x->leaf));
 	for (d = 0; !w->stopped; d++) {
 		if (d >= x->prefix && !sim__new_node(x, d))
 			break;
 		sim__step(x, d);
 	}
 	x->ndepth = d;
+	if (x->cache)
+		sim__cache_sum_up(x, d);
 }
 
 /* The next decision to try, deepest first; false when the tree is done. */
@@ -437,8 +787,11 @@ static bool sim__backtrack(struct sim__explorer *x)
 			(uint8_t)~nd->sleep;
 
 		cand = sim__bounded(x, d, cand);
-		if (!cand)
+		if (!cand) {
+			if (x->cache)
+				sim__cache_complete(x, d);
 			continue;
+		}
 		nd->chosen = (uint8_t)sim__prefer(x, d, cand);
 		nd->done |= (uint8_t)(1u << nd->chosen);
 		x->prefix = d + 1;
@@ -669,6 +1022,7 @@ static uint64_t sim__minimize(struct sim__explorer *x,
 	m.dpor = false;
 	m.sleep_sets = false;
 	m.stateful = false;
+	m.cache = false;
 	m.budget = x->o->minimize_executions_max;
 	/* the first bound that shows the failure is the fewest preemptions */
 	for (k = 0; k <= orig; k++) {
@@ -725,7 +1079,15 @@ int sim_explore(struct sim_world *w, const struct sim_config *cfg,
 	case SIM_STRAT_DPOR:
 		x.dpor = true;
 		x.sleep_sets = true;
+		/* the livelock checks look back along the execution: see sim__cache_prune */
+		x.cache = cfg->policy == SIM_POLICY_FAIR && !o->no_state_cache;
+		if (x.cache && sim__cache_alloc(&x)) {
+			free(x.nodes);
+			return -1;
+		}
 		r->exhausted = sim__dfs(&x);
+		r->states = x.ctab_n;
+		sim__cache_free(&x);
 		break;
 	case SIM_STRAT_DFS:
 		r->exhausted = sim__dfs(&x);

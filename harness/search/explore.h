@@ -32,6 +32,7 @@ struct sim_explore_opts {
 	unsigned preemptions_max;	/* pb: the highest bound tried */
 	bool keep_going;		/* count every failure instead of stopping at the first new one */
 	int only_kind;			/* >= 0: only this verdict kind counts as found */
+	bool no_state_cache;		/* dpor: no state cache (explore.c), to compare */
 	bool minimize;			/* shrink the first failure: fewest preemptions, then steps */
 	uint64_t minimize_executions_max;
 	bool progress;			/* a progress line on stderr */
