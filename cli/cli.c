@@ -15,13 +15,14 @@ int cli_number(const char *cmd, const char *opt, const char *s, uint64_t min,
 	char *end;
 	unsigned long long v;
 
-	if (!s || !*s || *s == '-') {
+	if (!s || !*s) {
 		fprintf(stderr, "nvtsim %s: %s needs a number\n", cmd, opt);
 		return -1;
 	}
 	errno = 0;
 	v = strtoull(s, &end, 10);
-	if (errno || *end || v < min || v > max) {
+	/* strtoull takes "-1" as a huge number: a sign is out of range too */
+	if (*s == '-' || *s == '+' || errno || *end || v < min || v > max) {
 		fprintf(stderr, "nvtsim %s: %s '%s': expected a number from %llu to %llu\n",
 			cmd, opt, s, (unsigned long long)min,
 			(unsigned long long)max);

@@ -320,7 +320,11 @@ int main(int argc, char **argv)
 			return cmd_import_crash(2, (char *[]){ "import-crash", "--help", NULL });
 		else if (argc > 2 && !strcmp(argv[2], "variants"))
 			fputs(usage_variants, stdout);
-		else
+		else if (argc > 2 && strcmp(argv[2], "help")) {
+			fprintf(stderr, "nvtsim help: unknown command '%s' (run, explore, merge, replay, import-crash, variants)\n",
+				argv[2]);
+			return EXIT_USAGE;
+		} else
 			fputs(usage_main, stdout);
 		return EXIT_EXPECTED;
 	}

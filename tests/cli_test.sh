@@ -28,6 +28,10 @@ seed=$top/scenarios/seed-race.nvt
 check help 0 "usage: nvtsim COMMAND" -- "$nvtsim" --help
 check run-help 0 "--all-variants" -- "$nvtsim" run --help
 check no-args 2 "usage: nvtsim" -- "$nvtsim"
+check help-unknown 2 "nvtsim help: unknown command 'bogus'" -- "$nvtsim" help bogus
+check help-help 0 "usage: nvtsim COMMAND" -- "$nvtsim" help help
+check seed-negative 2 "--seed '-1': expected a number from" -- "$nvtsim" explore --default --strategy random --seed -1
+check seed-missing 2 "--seed needs a number" -- "$nvtsim" explore --default --strategy random --seed
 check unknown-command 2 "unknown command 'fly'" -- "$nvtsim" fly
 check variants 0 "5c11f7d9f843   send-all" -- "$nvtsim" variants
 check seed-db5ad 0 "HANG: w1" -- "$nvtsim" run "$seed" --variant db5ad6b7f8cd
