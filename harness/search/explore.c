@@ -233,17 +233,25 @@ static uint64_t sim__mix(uint64_t h, uint64_t v)
  * the cost and the choices of the next steps (the last context, each CPU's,
  * the kworker's streak); the key adds what was spent.
  */
-static bool sim__visit_bounded(struct sim__explorer *x)
+/* sim_state_hash() with the clock, and what the scheduler's next choices depend on */
+static uint64_t sim__sched_state_hash(const struct sim_world *w)
 {
-	const struct sim_world *w = x->w;
 	uint64_t h = sim_state_hash(w, true);
-	unsigned i, j;
+	unsigned i;
 
 	for (i = 0; i < SIM_CPUS_MAX; i++)
 		h = sim__mix(h, (uint64_t)(uint8_t)w->cpu_last[i]);
 	h = sim__mix(h, (uint64_t)(w->last_ctx + 1));
-	h = sim__mix(h, w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
+	return sim__mix(h, w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
 			w->kworker_streak : SIM_FAIR_KWORKER_RUNS);
+}
+
+static bool sim__visit_bounded(struct sim__explorer *x)
+{
+	const struct sim_world *w = x->w;
+	uint64_t h = sim__sched_state_hash(w);
+	unsigned i, j;
+
 	for (i = 0; i <= w->preemptions; i++)
 		for (j = 0; j <= w->cpu_switches; j++)
 			if ((i < w->preemptions || j < w->cpu_switches) &&
@@ -527,16 +535,8 @@ static void sim__cache_free(struct sim__explorer *x)
 
 static uint64_t sim__cache_key(const struct sim__explorer *x)
 {
-	const struct sim_world *w = x->w;
-	uint64_t h = sim_state_hash(w, true);
-	unsigned i;
+	uint64_t h = sim__mix(sim__sched_state_hash(x->w), x->w->steps);
 
-	for (i = 0; i < SIM_CPUS_MAX; i++)
-		h = sim__mix(h, (uint64_t)(uint8_t)w->cpu_last[i]);
-	h = sim__mix(h, (uint64_t)(w->last_ctx + 1));
-	h = sim__mix(h, w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
-			w->kworker_streak : SIM_FAIR_KWORKER_RUNS);
-	h = sim__mix(h, w->steps);
 	return h ? h : 1;
 }
 
@@ -556,6 +556,8 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 	if (x->cache_off)
 		return false;
 	sim__own_sum(x, d, &nd->sum);
+	if (x->cache_off)
+		return false;	/* a footprint too many: unpruned from here on */
 	nd->key = sim__cache_key(x);
 	e = sim__cache_slot(x, nd->key);
 	if (!e)
