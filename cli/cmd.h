@@ -63,6 +63,9 @@ struct cli_sweep_opts {
 
 int cli_sweep(const struct cli_sweep_opts *o);
 
+/* "nvtsim 0.10.0 (git describe)" (version.c) */
+extern const char cli_version[];
+
 int cmd_explore(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_replay(int argc, char **argv);

@@ -27,6 +27,7 @@ static const char *const usage_main =
 	"  replay STRING            rerun an interleaving the explorer printed\n"
 	"  import-crash FILE        turn a saved fuzz_interleave input into a scenario\n"
 	"  variants                 list the upstream variants the model can be\n"
+	"  version                  print the version and the commit (also --version)\n"
 	"  help [COMMAND]           this text, or a command's\n"
 	"\n"
 	"--kernel PATH (run, explore, replay, import-crash, variants): run the\n"
@@ -96,6 +97,27 @@ static int cmd_variants(int argc, char **argv)
 		printf("%-14s %-18s %-9s %s\n", sim_variants[i].id,
 		       sim_variants[i].name, sim_variants[i].release,
 		       sim_variants[i].summary);
+	return EXIT_EXPECTED;
+}
+
+static const char *const usage_version =
+	"usage: nvtsim version (or nvtsim --version)\n"
+	"\n"
+	"Prints 'nvtsim VERSION (COMMIT)': the version, and git describe of the\n"
+	"tree nvtsim was built from ('unknown' when that was not a git checkout,\n"
+	"as for a build from a release tarball).\n";
+
+static int cmd_version(int argc, char **argv)
+{
+	if (argc > 1) {
+		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+			fputs(usage_version, stdout);
+			return EXIT_EXPECTED;
+		}
+		fprintf(stderr, "nvtsim %s: unexpected argument '%s'\n", argv[0], argv[1]);
+		return EXIT_USAGE;
+	}
+	printf("%s\n", cli_version);
 	return EXIT_EXPECTED;
 }
 
@@ -306,6 +328,8 @@ int main(int argc, char **argv)
 		fputs(usage_main, stdout);
 		return EXIT_EXPECTED;
 	}
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version"))
+		return cmd_version(argc - 1, argv + 1);
 	if (!strcmp(cmd, "help")) {
 		if (argc > 2 && !strcmp(argv[2], "run"))
 			print_usage_run();
@@ -320,8 +344,10 @@ int main(int argc, char **argv)
 			return cmd_import_crash(2, (char *[]){ "import-crash", "--help", NULL });
 		else if (argc > 2 && !strcmp(argv[2], "variants"))
 			fputs(usage_variants, stdout);
+		else if (argc > 2 && !strcmp(argv[2], "version"))
+			fputs(usage_version, stdout);
 		else if (argc > 2 && strcmp(argv[2], "help")) {
-			fprintf(stderr, "nvtsim help: unknown command '%s' (run, explore, merge, replay, import-crash, variants)\n",
+			fprintf(stderr, "nvtsim help: unknown command '%s' (run, explore, merge, replay, import-crash, variants, version)\n",
 				argv[2]);
 			return EXIT_USAGE;
 		} else
