@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "driver.h"
 #include "kdriver.h"
@@ -17,17 +18,61 @@
 #ifndef NVTSIM_SOURCE_DIR
 #define NVTSIM_SOURCE_DIR "."
 #endif
+/* DATADIR/nvtsim relative to BINDIR, as installed (CMake: GNUInstallDirs) */
+#ifndef NVTSIM_DATA_FROM_BIN
+#define NVTSIM_DATA_FROM_BIN "../share/nvtsim"
+#endif
 
 static char sim__kname[64];
 static char sim__ksha[16];
 static char sim__kchecked[512];
+static char sim__datadir[1024];
 
-/* Where kernel/kbuild.sh is: $NVTSIM_SOURCE_DIR, else the tree nvtsim was built from. */
+/*
+ * An installed nvtsim's kernel/ and harness/ (cmake --install, the .deb):
+ * NVTSIM_DATA_FROM_BIN from the directory of the running executable, so
+ * an install under any prefix finds its own copy. NULL when there is none
+ * (nvtsim run from its build tree).
+ */
+static const char *sim__installed_dir(void)
+{
+	/* (realpath() writes up to PATH_MAX, 4096) */
+	char exe[1024], dir[1100], probe[1200], abs[4096];
+	ssize_t n;
+	char *slash;
+
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0 || n == sizeof(exe) - 1)
+		return NULL;
+	exe[n] = 0;
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = 0;
+	if (snprintf(dir, sizeof(dir), "%s/%s", exe, NVTSIM_DATA_FROM_BIN) >=
+	    (int)sizeof(dir))
+		return NULL;
+	snprintf(probe, sizeof(probe), "%s/kernel/kbuild.sh", dir);
+	if (access(probe, R_OK) || !realpath(dir, abs) ||
+	    snprintf(sim__datadir, sizeof(sim__datadir), "%s", abs) >=
+	    (int)sizeof(sim__datadir))
+		return NULL;
+	return sim__datadir;
+}
+
+/*
+ * Where kernel/kbuild.sh and the shims it compiles against are:
+ * $NVTSIM_SOURCE_DIR, else an installed nvtsim's data directory, else the
+ * source tree nvtsim was built from.
+ */
 static const char *sim__source_dir(void)
 {
 	const char *s = getenv("NVTSIM_SOURCE_DIR");
 
-	return s && *s ? s : NVTSIM_SOURCE_DIR;
+	if (s && *s)
+		return s;
+	s = sim__installed_dir();
+	return s ? s : NVTSIM_SOURCE_DIR;
 }
 
 /* $NVTSIM_CACHE_DIR, else $XDG_CACHE_HOME/nvtsim/kernel, else ~/.cache/nvtsim/kernel. */
