@@ -11,7 +11,7 @@ command line accepts for --strategy, --policy, --check and --trace-format
 (from its own error messages) are completed and in the man page; variant
 names are completed as `nvtsim variants` lists them; scenario files are
 completed. The man page renders with no groff or man warning, and its
-version and project(VERSION) agree. Each check is also
+version, debian/changelog's and project(VERSION) agree. Each check is also
 run on a doctored copy missing one option, which it must catch.
 """
 import os
@@ -198,6 +198,11 @@ def check_versions(top, man, version):
     m = re.search(r'^\.TH NVTSIM 1 \S+ "nvtsim ([^"]*)"', open(man).read(), re.M)
     if not m or m.group(1) != version:
         fail("%s: .TH says version %s, project(VERSION) is %s" % (man, m and m.group(1), version))
+    cl = os.path.join(top, "debian", "changelog")
+    first = open(cl).readline()
+    m = re.match(r"^nvtsim \(([^)]*)\)", first)
+    if not m or m.group(1) != version:
+        fail("%s: version %s, project(VERSION) is %s" % (cl, m and m.group(1), version))
 
 
 def main():
