@@ -5,8 +5,8 @@
 # verdict, and its --kernel builds use the installed kernel/, not the
 # source tree's.
 set -u
-build=$1
-top=$2
+build=$(cd "$1" && pwd) || exit 1
+top=$(cd "$2" && pwd) || exit 1
 cmake=${3:-cmake}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
