@@ -106,6 +106,200 @@ void cli_report_init(struct cli_report *r, const char *command,
 	r->command = command;
 	r->mode = mode;
 	r->o = *o;
+	r->stdout_fd = -1;
+}
+
+void cli_report_begin(struct cli_report *r)
+{
+	if (!r->o.json || r->stdout_fd >= 0)
+		return;
+	fflush(stdout);
+	r->stdout_fd = dup(1);
+	if (r->stdout_fd >= 0)
+		dup2(2, 1);
+}
+
+static void report_end(struct cli_report *r)
+{
+	if (r->stdout_fd < 0)
+		return;
+	fflush(stdout);
+	dup2(r->stdout_fd, 1);
+	close(r->stdout_fd);
+	r->stdout_fd = -1;
+}
+
+/* ---- a worker's cases and failures, as text ---- */
+
+static void case_free(struct cli_report_case *c);
+static void fail_free(struct cli_report_fail *f);
+
+static void put_member(FILE *f, const char *k, const char *v, bool comma)
+{
+	fprintf(f, "%s\"%s\":", comma ? "," : "", k);
+	cli_report_json_str(f, v);
+}
+
+char *cli_report_take_text(struct cli_report *r)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	unsigned i, j;
+
+	if (!f)
+		return NULL;
+	fputs("{\"cases\":[", f);
+	for (i = 0; i < r->ncases; i++) {
+		const struct cli_report_case *c = &r->cases[i];
+
+		fputs(i ? ",{" : "{", f);
+		put_member(f, "suite", c->suite, false);
+		put_member(f, "name", c->name, true);
+		put_member(f, "classname", c->classname, true);
+		put_member(f, "message", c->message, true);
+		put_member(f, "text", c->text, true);
+		put_member(f, "kind", c->kind, true);
+		put_member(f, "json", c->json, true);
+		fprintf(f, ",\"ok\":%s,\"seconds\":%.3f}", c->ok ? "true" : "false",
+			c->seconds);
+	}
+	fputs("],\"fails\":[", f);
+	for (i = 0; i < r->nfails; i++) {
+		const struct cli_report_fail *x = &r->fails[i];
+
+		fputs(i ? ",{" : "{", f);
+		put_member(f, "kind", x->kind, false);
+		put_member(f, "message", x->message, true);
+		put_member(f, "bug", x->bug, true);
+		put_member(f, "replay", x->replay, true);
+		put_member(f, "cex", x->cex, true);
+		put_member(f, "where", x->where, true);
+		fprintf(f, ",\"variant\":%d,\"steps\":[", x->variant);
+		for (j = 0; j < x->nsteps; j++) {
+			const struct cli_report_step *s = &x->steps[j];
+
+			fputs(j ? ",[" : "[", f);
+			cli_json_write_str(f, s->ctx);
+			fprintf(f, ",%d,", s->cpu);
+			cli_json_write_str(f, s->what);
+			fputc(',', f);
+			cli_json_write_str(f, s->fn);
+			fputc(',', f);
+			cli_json_write_str(f, s->file);
+			fprintf(f, ",%u,%u]", s->line, s->times);
+		}
+		fputs("]}", f);
+	}
+	fputs("]}", f);
+	if (fclose(f)) {
+		free(buf);
+		return NULL;
+	}
+	for (i = 0; i < r->ncases; i++)
+		case_free(&r->cases[i]);
+	for (i = 0; i < r->nfails; i++)
+		fail_free(&r->fails[i]);
+	r->ncases = 0;
+	r->nfails = 0;
+	return buf;
+}
+
+/* A copy of string member k (NULL for null or missing); false when out of memory. */
+static bool get_str(const struct cli_json *o, const char *k, char **out)
+{
+	const struct cli_json *v = cli_json_get(o, k);
+
+	*out = NULL;
+	if (!v || v->type != CLI_JSON_STRING)
+		return true;
+	*out = strdup(v->string);
+	return *out != NULL;
+}
+
+static void get_buf(const struct cli_json *a, unsigned i, char *buf, size_t len)
+{
+	buf[0] = 0;
+	if (i < a->n && a->items[i].type == CLI_JSON_STRING)
+		snprintf(buf, len, "%s", a->items[i].string);
+}
+
+static long get_num(const struct cli_json *a, unsigned i)
+{
+	if (i >= a->n || a->items[i].type != CLI_JSON_NUMBER)
+		return 0;
+	return (long)a->items[i].number;
+}
+
+int cli_report_put_text(struct cli_report *r, const char *text)
+{
+	struct cli_json *j = cli_json_parse(text, strlen(text), NULL, 0);
+	const struct cli_json *cs = cli_json_get(j, "cases");
+	const struct cli_json *fs = cli_json_get(j, "fails");
+	unsigned i, k;
+	int ret = -1;
+
+	if (!cs || !fs || cs->type != CLI_JSON_ARRAY || fs->type != CLI_JSON_ARRAY)
+		goto out;
+	for (i = 0; i < cs->n; i++) {
+		const struct cli_json *o = &cs->items[i];
+		const struct cli_json *ok = cli_json_get(o, "ok");
+		const struct cli_json *sec = cli_json_get(o, "seconds");
+		struct cli_report_case c = { 0 };
+		bool good = get_str(o, "suite", &c.suite) & get_str(o, "name", &c.name) &
+			get_str(o, "classname", &c.classname) &
+			get_str(o, "message", &c.message) & get_str(o, "text", &c.text) &
+			get_str(o, "kind", &c.kind) & get_str(o, "json", &c.json);
+
+		c.ok = ok && ok->type == CLI_JSON_BOOL && ok->boolean;
+		c.seconds = sec && sec->type == CLI_JSON_NUMBER ? sec->number : 0;
+		if (!good || !c.suite || !c.name || !c.classname || !c.json) {
+			case_free(&c);
+			goto out;
+		}
+		if (cli_report_add_case(r, &c))
+			goto out;
+	}
+	for (i = 0; i < fs->n; i++) {
+		const struct cli_json *o = &fs->items[i];
+		const struct cli_json *v = cli_json_get(o, "variant");
+		const struct cli_json *st = cli_json_get(o, "steps");
+		struct cli_report_fail x = { 0 };
+		bool good = get_str(o, "kind", &x.kind) & get_str(o, "message", &x.message) &
+			get_str(o, "bug", &x.bug) & get_str(o, "replay", &x.replay) &
+			get_str(o, "cex", &x.cex) & get_str(o, "where", &x.where);
+
+		x.variant = v && v->type == CLI_JSON_NUMBER ? (int)v->number : -1;
+		if (good && st && st->type == CLI_JSON_ARRAY)
+			x.steps = calloc(st->n ? st->n : 1, sizeof(*x.steps));
+		if (!good || !x.kind || !x.message || !x.where || !x.steps ||
+		    !sim_variant_valid(x.variant)) {
+			fail_free(&x);
+			goto out;
+		}
+		for (k = 0; k < st->n; k++) {
+			const struct cli_json *a = &st->items[k];
+			struct cli_report_step *s = &x.steps[x.nsteps++];
+
+			if (a->type != CLI_JSON_ARRAY || a->n != 7) {
+				fail_free(&x);
+				goto out;
+			}
+			get_buf(a, 0, s->ctx, sizeof(s->ctx));
+			s->cpu = (int)get_num(a, 1);
+			get_buf(a, 2, s->what, sizeof(s->what));
+			get_buf(a, 3, s->fn, sizeof(s->fn));
+			get_buf(a, 4, s->file, sizeof(s->file));
+			s->line = (uint32_t)get_num(a, 5);
+			s->times = (uint32_t)get_num(a, 6);
+		}
+		if (cli_report_add_fail(r, &x))
+			goto out;
+	}
+	ret = 0;
+out:
+	cli_json_free(j);
+	return ret;
 }
 
 static void case_free(struct cli_report_case *c)
@@ -172,10 +366,12 @@ void cli_report_free(struct cli_report *r)
 		case_free(&r->cases[i]);
 	for (i = 0; i < r->nfails; i++)
 		fail_free(&r->fails[i]);
+	report_end(r);
 	free(r->cases);
 	free(r->fails);
 	free(r->extra);
 	memset(r, 0, sizeof(*r));
+	r->stdout_fd = -1;
 }
 
 int cli_report_steps(const struct sim_world *w, struct cli_report_fail *f)
@@ -189,9 +385,10 @@ int cli_report_steps(const struct sim_world *w, struct cli_report_fail *f)
 	for (s = 0; s < n; s++) {
 		const struct sim_ctx *c = &w->ctx[w->taken[s]];
 		struct cli_report_step st = { .cpu = sim_ctx_sched_cpu(c),
-					      .file = w->taken_file[s],
 					      .line = w->taken_line[s], .times = 1 };
 
+		if (w->taken_file[s])
+			snprintf(st.file, sizeof(st.file), "%s", w->taken_file[s]);
 		snprintf(st.ctx, sizeof(st.ctx), "%s", c->name);
 		snprintf(st.fn, sizeof(st.fn), "%s", w->taken_fn[s] ? w->taken_fn[s] : "?");
 		if (w->taken_obj[s])
@@ -203,7 +400,7 @@ int cli_report_steps(const struct sim_world *w, struct cli_report_fail *f)
 				 sim_op_names[w->taken_op[s]]);
 		if (k && !strcmp(out[k - 1].ctx, st.ctx) &&
 		    !strcmp(out[k - 1].fn, st.fn) && !strcmp(out[k - 1].what, st.what) &&
-		    out[k - 1].file == st.file && out[k - 1].line == st.line) {
+		    !strcmp(out[k - 1].file, st.file) && out[k - 1].line == st.line) {
 			out[k - 1].times++;
 			continue;
 		}
@@ -495,7 +692,7 @@ static const struct cli_report_step *sarif_primary(const struct cli_report_fail 
 		const struct cli_report_step *s = &x->steps[i];
 		size_t n;
 
-		if (!s->file || !s->line)
+		if (!s->file[0] || !s->line)
 			continue;
 		n = strlen(s->file);
 		if (n >= 5 && !strcmp(s->file + n - 5, "tcp.c"))
@@ -545,7 +742,7 @@ static void sarif_result(FILE *f, const struct cli_report_fail *x)
 		snprintf(text, sizeof(text), "%s%s: %s in %s%s", s->ctx, cpu,
 			 s->what, s->fn, s->times > 1 ? " (repeated)" : "");
 		fprintf(f, "%s{\"executionOrder\":%u,\"location\":{", i ? "," : "", i + 1);
-		if (s->file) {
+		if (s->file[0]) {
 			sarif_physical(f, s->file, s->line);
 			fputc(',', f);
 		}
@@ -660,6 +857,7 @@ int cli_report_finish(struct cli_report *r, int exit_code)
 	char tmp[4200];
 	FILE *f;
 
+	report_end(r);
 	if (r->o.junit) {
 		f = open_tmp(r->o.junit, tmp, sizeof(tmp));
 		if (!f) {

@@ -34,7 +34,7 @@ struct cli_report_step {
 	int cpu;
 	char what[96];			/* "mutex_trylock(send_mutex)" */
 	char fn[64];
-	const char *file;		/* "model/tcp.c", or NULL: not known */
+	char file[64];			/* "model/tcp.c", or "": not known */
 	uint32_t line;
 	uint32_t times;			/* consecutive steps folded into this one */
 };
@@ -74,6 +74,7 @@ struct cli_report {
 	struct cli_report_fail *fails;
 	unsigned nfails, capfails;
 	char *extra;			/* more top-level members: ",\"k\":v..." */
+	int stdout_fd;			/* --format json: the real stdout, or -1 */
 };
 
 /* Any of the three asked for. */
@@ -100,6 +101,20 @@ int cli_report_add_fail(struct cli_report *r, struct cli_report_fail *f);
  */
 int cli_report_finish(struct cli_report *r, int exit_code);
 void cli_report_free(struct cli_report *r);
+
+/*
+ * --format json: until cli_report_finish, stdout is stderr (the human text
+ * goes there), so that the real stdout gets the JSON document alone.
+ */
+void cli_report_begin(struct cli_report *r);
+
+/*
+ * A worker's cases and failures as text (r is emptied), and back: how a
+ * forked worker (cli_jobs_run) hands them over. NULL / -1: no memory or
+ * unreadable text.
+ */
+char *cli_report_take_text(struct cli_report *r);
+int cli_report_put_text(struct cli_report *r, const char *text);
 
 /* The steps w took (its last run), folded, into f. -1: no memory. */
 int cli_report_steps(const struct sim_world *w, struct cli_report_fail *f);
