@@ -1126,6 +1126,7 @@ static int explore_sweep(const struct explore_cli *c)
 		.shard_n = c->shard_n,
 		.results = c->results,
 		.out = c->out,
+		.rep = c->rep_opts,
 	};
 	int variants[64];
 	unsigned i, n = 0;
@@ -1219,6 +1220,86 @@ int cmd_explore(int argc, char **argv)
 	return ret;
 }
 
+/* The replayed run as a case (and a failure with its steps unless it passed). */
+static int report_replay(struct cli_report *rep, const char *s,
+			 const struct sim_config *cfg, const struct sim_world *w,
+			 bool diverged)
+{
+	const struct sim_variant *v = &sim_variants[cfg->variant];
+	bool ok = w->verdict.kind == SIM_V_PASS && !diverged;
+	struct cli_report_case k = { 0 };
+	struct cli_report_fail x = { 0 };
+	char kflag[600] = "", *cmd, *json = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (v->path)
+		sim_variant_flag(cfg->variant, kflag, sizeof(kflag));
+	cmd = cli_report_fmt("nvtsim replay '%s'%s%s", s, kflag[0] ? " " : "", kflag);
+	f = cmd ? open_memstream(&json, &len) : NULL;
+	if (!f) {
+		free(cmd);
+		return -1;
+	}
+	fputs("{\"name\":\"replay\",\"variant\":", f);
+	cli_report_json_variant(f, cfg->variant);
+	fputs(",\"config\":", f);
+	cli_report_json_config(f, cfg);
+	fprintf(f, ",\"ok\":%s,\"expected\":null,\"verdict\":", ok ? "true" : "false");
+	cli_report_json_verdict(f, cfg, &w->verdict);
+	fprintf(f, ",\"diverged\":%s,\"replay\":", diverged ? "true" : "false");
+	cli_json_write_str(f, s);
+	fputs(",\"replay_command\":", f);
+	cli_json_write_str(f, cmd);
+	fputs(",\"counterexample\":null,\"search\":null,\"failures\":[]}", f);
+	if (fclose(f)) {
+		free(cmd);
+		return -1;
+	}
+	k.json = json;
+	k.suite = strdup("nvtsim replay");
+	k.name = cli_report_fmt("%s (%s)", v->id, v->name);
+	k.classname = cli_report_fmt("nvtsim.replay.%s", v->id);
+	k.ok = ok;
+	if (!ok) {
+		k.kind = strdup(diverged ? "diverged" : sim_verdict_names[w->verdict.kind]);
+		k.message = strdup(diverged ? "the run left the recorded interleaving" :
+				   w->verdict.line);
+		k.text = cli_report_fmt("%s\n%sreplay: %s\n", w->verdict.line,
+					w->verdict.detail, cmd);
+	}
+	if (!k.suite || !k.name || !k.classname ||
+	    (!ok && (!k.kind || !k.message || !k.text))) {
+		free(k.suite);
+		free(k.name);
+		free(k.classname);
+		free(k.kind);
+		free(k.message);
+		free(k.text);
+		free(json);
+		free(cmd);
+		return -1;
+	}
+	if (cli_report_add_case(rep, &k) || w->verdict.kind == SIM_V_PASS) {
+		free(cmd);
+		return w->verdict.kind == SIM_V_PASS ? 0 : -1;
+	}
+	x.kind = strdup(sim_verdict_names[w->verdict.kind]);
+	x.message = strdup(w->verdict.line);
+	x.replay = cmd;
+	x.where = strdup("nvtsim replay");
+	x.variant = cfg->variant;
+	if (!x.kind || !x.message || !x.where || cli_report_steps(w, &x)) {
+		free(x.kind);
+		free(x.message);
+		free(x.replay);
+		free(x.where);
+		free(x.steps);
+		return -1;
+	}
+	return cli_report_add_fail(rep, &x);
+}
+
 int cmd_replay(int argc, char **argv)
 {
 	struct sim_config *cfg;
@@ -1228,6 +1309,8 @@ int cmd_replay(int argc, char **argv)
 	bool quiet = false, diverged;
 	struct sim_trace trace = { .out = stdout };
 	struct cli_trace topt = { 0 };
+	struct cli_report_opts ropt = { 0 };
+	struct cli_report rep;
 	const char *s = NULL;
 	char err[512];
 	int i, ret;
@@ -1235,6 +1318,8 @@ int cmd_replay(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		int t = cli_trace_opt("replay", argc, argv, &i, &topt);
 
+		if (t == 0)
+			t = cli_report_opt("replay", argc, argv, &i, &ropt);
 		if (t < 0)
 			return 2;
 		if (t > 0)
@@ -1242,6 +1327,7 @@ int cmd_replay(int argc, char **argv)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			fputs(usage_replay, stdout);
 			fputs(cli_trace_usage, stdout);
+			fputs(cli_report_usage, stdout);
 			return 0;
 		} else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
 			quiet = true;
@@ -1256,6 +1342,11 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "nvtsim replay: which replay string? (see nvtsim replay --help)\n");
 		return 2;
 	}
+	if (cli_report_check("replay", &ropt))
+		return 2;
+	if (ropt.json)
+		quiet = true;	/* stdout holds the JSON document alone */
+	cli_report_init(&rep, "replay", "replay", &ropt);
 	cfg = malloc(sizeof(*cfg));
 	choices = malloc(SIM_TAKEN_MAX);
 	w = sim_world_new();
@@ -1289,8 +1380,10 @@ int cmd_replay(int argc, char **argv)
 		ret = 2;
 		goto out;
 	}
-	printf("%s%s\n", quiet ? "" : "\n", w->verdict.line);
-	fputs(w->verdict.detail, stdout);
+	if (!ropt.json) {
+		printf("%s%s\n", quiet ? "" : "\n", w->verdict.line);
+		fputs(w->verdict.detail, stdout);
+	}
 	if (diverged) {
 		fprintf(stderr, "nvtsim replay: the run left the recorded interleaving after %llu of %zu steps (a string from another nvtsim version?)\n",
 			(unsigned long long)w->steps, n);
@@ -1298,7 +1391,12 @@ int cmd_replay(int argc, char **argv)
 	} else {
 		ret = 0;
 	}
+	if (cli_report_any(&ropt) && report_replay(&rep, s, cfg, w, diverged))
+		ret = (fprintf(stderr, "nvtsim replay: out of memory\n"), 2);
+	else if (cli_report_any(&ropt))
+		ret = cli_report_finish(&rep, ret);
 out:
+	cli_report_free(&rep);
 	sim_world_free(w);
 	free(cfg);
 	free(choices);
