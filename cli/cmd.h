@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <unistd.h>
 
+#include "report.h"
+
 /* One number option: "nvtsim CMD: OPT 'S': expected a number from MIN to MAX" on error. */
 int cli_number(const char *cmd, const char *opt, const char *s, uint64_t min,
 	       uint64_t max, uint64_t *out);
@@ -59,6 +61,7 @@ struct cli_sweep_opts {
 	unsigned shard_k, shard_n;	/* 0/0: the whole sweep */
 	const char *results;		/* a JSON results file, or NULL */
 	const char *out;		/* counterexample scenarios */
+	struct cli_report_opts rep;	/* --format json, --junit, --sarif */
 };
 
 int cli_sweep(const struct cli_sweep_opts *o);

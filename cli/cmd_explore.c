@@ -9,8 +9,10 @@
 #include "cmd.h"
 #include "explore.h"
 #include "jobs.h"
+#include "json.h"
 #include "pdu.h"
 #include "replay.h"
+#include "report.h"
 #include "scenario.h"
 #include "trace.h"
 #include "variant.h"
@@ -43,6 +45,7 @@ static const char *const usage_explore =
 	"                      [--preemptions N] [--steps-max N] [--check KIND]\n"
 	"                      [--keep-going] [--no-minimize] [--no-state-cache] [--out DIR]\n"
 	"                      [--require-complete] [--progress | --no-progress]\n"
+	"       (either: [--format text|json] [--junit FILE] [--sarif FILE])\n"
 	"\n"
 	"Without CONFIG (or with --sweep): sweeps every small configuration of a\n"
 	"spec, smallest first: 1 to 3 requests of the kinds on the send path's\n"
@@ -95,6 +98,10 @@ static const char *const usage_explore =
 	"                   its tree or bound, within the budget, with no execution\n"
 	"                   cut at steps_max (random and pct never are); a sweep: every\n"
 	"                   config's\n"
+	"%s"
+	"                  (JUnit: a testcase per config x variant and policy;\n"
+	"                  one that found a failure, or was incomplete or\n"
+	"                  inconclusive where the exit code says so, fails)\n"
 	"\n"
 	"Each failure's signature is matched against the known-bugs list for the\n"
 	"variant (as the fuzzer does). Each known bug seen and each new signature is\n"
@@ -111,11 +118,23 @@ static const char *const usage_explore =
 static const char *const usage_replay =
 	"usage: nvtsim replay STRING [--quiet] [--trace FILE\n"
 	"                     [--trace-format text|json|chrome]] [--pcap FILE]\n"
+	"                     [--format text|json] [--junit FILE] [--sarif FILE]\n"
 	"\n"
 	"Reruns the interleaving a replay string (from nvtsim explore) records,\n"
 	"with its timeline and verdict. Exit 0 when the run follows the string to\n"
-	"its end, 2 when the string is malformed or the run diverges.\n"
+	"its end, 2 when the string is malformed or the run diverges. In JUnit\n"
+	"and SARIF, a verdict other than pass is a failure.\n"
 	"\n";
+
+/* The report (--format json, --junit, --sarif) of the search running now. */
+struct explore_rep {
+	struct cli_report *report;
+	FILE *fails;			/* the case's "failures" members */
+	char *buf;
+	size_t len;
+	unsigned n;
+	char *first_replay, *first_cex;
+};
 
 struct explore_cli {
 	const char *config;
@@ -138,6 +157,8 @@ struct explore_cli {
 	uint64_t steps_max;
 	int policy;
 	struct sim_explore_opts opts;
+	struct cli_report_opts rep_opts;
+	struct explore_rep *rep;	/* NULL: no report asked for */
 };
 
 static int strategy_of(const char *s)
@@ -163,8 +184,13 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
 
+		k = cli_report_opt("explore", argc, argv, &i, &c->rep_opts);
+		if (k < 0)
+			return -1;
+		if (k > 0)
+			continue;
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			fputs(usage_explore, stdout);
+			printf(usage_explore, cli_report_usage);
 			exit(0);
 		} else if (!strcmp(a, "--show-default")) {
 			c->show_default = true;
@@ -312,6 +338,12 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 			c->jobs ? " or to one config's --all-variants (a single search runs on one core)" : "");
 		return -1;
 	}
+	if (c->shard_n && cli_report_any(&c->rep_opts)) {
+		fprintf(stderr, "nvtsim explore: --shard writes its share to --results; --format json, --junit and --sarif report a whole run\n");
+		return -1;
+	}
+	if (cli_report_check("explore", &c->rep_opts))
+		return -1;
 	if (c->shard_n && !c->results) {
 		fprintf(stderr, "nvtsim explore: --shard needs --results FILE (where its share goes, as JSON)\n");
 		return -1;
@@ -409,6 +441,213 @@ static int write_cex(const struct explore_cli *c, struct sim_world *w,
 	return r;
 }
 
+static void report_oom(void)
+{
+	fprintf(stderr, "nvtsim explore: out of memory (the report misses a failure)\n");
+}
+
+/* One failure of the search running now: a "failures" member, a SARIF result. */
+static void report_sig(const struct explore_cli *c, struct sim_world *w,
+		       const struct sim_config *cfg,
+		       const struct sim_explore_sig *rec, const char *replay,
+		       const char *path)
+{
+	struct explore_rep *p = c->rep;
+	struct cli_report_fail x = { 0 };
+	char kflag[600] = "", *cmd = NULL;
+	bool diverged;
+	FILE *f = p->fails;
+
+	if (sim_variants[cfg->variant].path)
+		sim_variant_flag(cfg->variant, kflag, sizeof(kflag));
+	if (replay)
+		cmd = cli_report_fmt("nvtsim replay '%s'%s%s", replay,
+				     kflag[0] ? " " : "", kflag);
+	fputs(p->n++ ? "," : "", f);
+	fputs("{\"kind\":", f);
+	cli_json_write_str(f, sim_verdict_names[rec->fail.verdict.kind]);
+	fputs(",\"bug\":", f);
+	cli_report_json_str(f, rec->known ? rec->known->name : NULL);
+	fputs(",\"signature\":", f);
+	cli_json_write_str(f, rec->sig);
+	fputs(",\"verdict\":", f);
+	cli_report_json_verdict(f, cfg, &rec->fail.verdict);
+	fputs(",\"replay\":", f);
+	cli_report_json_str(f, replay);
+	fputs(",\"replay_command\":", f);
+	cli_report_json_str(f, cmd);
+	fputs(",\"counterexample\":", f);
+	cli_report_json_str(f, path[0] ? path : NULL);
+	fprintf(f, ",\"count\":%llu,\"executions_to_first\":%llu,\"preemptions\":%u,"
+		"\"cpu_switches\":%u,\"steps\":%u,\"minimized\":%s}",
+		(unsigned long long)rec->count,
+		(unsigned long long)rec->executions_to_first, rec->fail.preemptions,
+		rec->fail.cpu_switches, rec->fail.nchoices,
+		c->opts.minimize ? "true" : "false");
+	if (!p->first_replay && replay)
+		p->first_replay = strdup(replay);
+	if (!p->first_cex && path[0])
+		p->first_cex = strdup(path);
+	/* the steps, from a replay of the failure */
+	sim_replay_run(w, cfg, rec->fail.choices, rec->fail.nchoices, NULL, &diverged);
+	x.kind = strdup(sim_verdict_names[rec->fail.verdict.kind]);
+	x.message = strdup(rec->fail.verdict.line);
+	x.bug = rec->known ? strdup(rec->known->name) : NULL;
+	x.replay = cmd;
+	x.cex = path[0] ? strdup(path) : NULL;
+	x.where = strdup(c->config ? c->config : "(built-in default)");
+	x.variant = cfg->variant;
+	if (!x.kind || !x.message || (rec->known && !x.bug) || (path[0] && !x.cex) ||
+	    !x.where || cli_report_steps(w, &x)) {
+		free(x.kind);
+		free(x.message);
+		free(x.bug);
+		free(x.replay);
+		free(x.cex);
+		free(x.where);
+		free(x.steps);
+		report_oom();
+		return;
+	}
+	if (cli_report_add_fail(p->report, &x))
+		report_oom();
+}
+
+static int report_start(struct explore_rep *p)
+{
+	p->n = 0;
+	p->buf = NULL;
+	p->len = 0;
+	p->first_replay = NULL;
+	p->first_cex = NULL;
+	p->fails = open_memstream(&p->buf, &p->len);
+	return p->fails ? 0 : -1;
+}
+
+static void describe_search(const struct sim_explore_result *r,
+			    const struct sim_explore_opts *o, char *buf,
+			    size_t len);
+
+/* The search's result, with the failures report_sig() saw: a JSON result and a JUnit testcase. */
+static void report_case(const struct explore_cli *c, const struct sim_scenario *sc,
+			const struct sim_explore_result *r, int ret)
+{
+	struct explore_rep *p = c->rep;
+	const struct sim_config *cfg = &sc->cfg;
+	const struct sim_variant *v = &sim_variants[cfg->variant];
+	struct cli_report_case k = { 0 };
+	char search[160], *json = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (fclose(p->fails)) {
+		p->buf = NULL;
+	}
+	p->fails = NULL;
+	f = open_memstream(&json, &len);
+	if (!f || !p->buf)
+		goto oom;
+	describe_search(r, &c->opts, search, sizeof(search));
+	fputs("{\"name\":", f);
+	cli_json_write_str(f, sc->path);
+	fputs(",\"variant\":", f);
+	cli_report_json_variant(f, cfg->variant);
+	fputs(",\"config\":", f);
+	cli_report_json_config(f, cfg);
+	fprintf(f, ",\"ok\":%s,\"expected\":null,\"verdict\":", ret ? "false" : "true");
+	if (r->first.found)
+		cli_report_json_verdict(f, cfg, &r->first.verdict);
+	else
+		fputs("null", f);
+	fputs(",\"replay\":", f);
+	cli_report_json_str(f, p->first_replay);
+	fputs(",\"replay_command\":", f);
+	if (p->first_replay) {
+		char kflag[600] = "", *cmd;
+
+		if (v->path)
+			sim_variant_flag(cfg->variant, kflag, sizeof(kflag));
+		cmd = cli_report_fmt("nvtsim replay '%s'%s%s", p->first_replay,
+				     kflag[0] ? " " : "", kflag);
+		if (!cmd)
+			goto oom;
+		cli_json_write_str(f, cmd);
+		free(cmd);
+	} else {
+		fputs("null", f);
+	}
+	fputs(",\"counterexample\":", f);
+	cli_report_json_str(f, p->first_cex);
+	fprintf(f, ",\"search\":{\"strategy\":\"%s\",\"policy\":\"%s\",\"budget\":%llu,"
+		"\"preemptions_max\":%u,\"executions\":%llu,\"steps\":%llu,\"states\":%llu,"
+		"\"pruned\":%llu,\"inconclusive\":%llu,\"seconds\":%.3f,\"exhausted\":%s,"
+		"\"complete\":%s,\"bounded\":%s,\"bound\":%u,\"minimize_executions\":%llu,"
+		"\"exit_code\":%d,\"description\":",
+		sim_strategy_names[c->opts.strategy],
+		cfg->policy == SIM_POLICY_PRIO ? "prio" : "fair",
+		(unsigned long long)c->opts.executions_max, c->opts.preemptions_max,
+		(unsigned long long)r->executions, (unsigned long long)r->steps,
+		(unsigned long long)r->states, (unsigned long long)r->pruned,
+		(unsigned long long)r->inconclusive, r->seconds,
+		r->exhausted ? "true" : "false", r->complete ? "true" : "false",
+		r->bounded ? "true" : "false", r->bound,
+		(unsigned long long)r->minimize_executions, ret);
+	cli_json_write_str(f, search);
+	fprintf(f, "},\"failures\":[%s]}", p->buf);
+	if (fclose(f)) {
+		f = NULL;
+		json = NULL;
+		goto oom;
+	}
+	f = NULL;
+	k.json = json;
+	json = NULL;
+	k.suite = strdup(sc->path);
+	k.name = cli_report_fmt("%s (%s)%s", v->id, v->name,
+				cfg->policy == SIM_POLICY_PRIO ? " policy prio" : "");
+	k.classname = cli_report_fmt("nvtsim.explore.%s", v->id);
+	k.ok = !ret;
+	k.seconds = r->seconds;
+	if (ret) {
+		k.kind = strdup(ret == 1 ? sim_verdict_names[r->first.verdict.kind] :
+				ret == 3 ? "incomplete" : "inconclusive");
+		k.message = ret == 1 ? strdup(r->first.verdict.line) :
+			cli_report_fmt("nothing found, but the search is %s: %s",
+				       ret == 3 ? "not complete" : "inconclusive", search);
+		k.text = ret == 1 ? cli_report_fmt("%s\n%s%s%s\n", r->first.verdict.line,
+						   r->first.verdict.detail,
+						   p->first_replay ? "replay: nvtsim replay " : "",
+						   p->first_replay ? p->first_replay : "") :
+			strdup(search);
+	}
+	if (!k.suite || !k.name || !k.classname ||
+	    (ret && (!k.kind || !k.message || !k.text))) {
+		free(k.suite);
+		free(k.name);
+		free(k.classname);
+		free(k.kind);
+		free(k.message);
+		free(k.text);
+		free(k.json);
+		goto oom;
+	}
+	if (cli_report_add_case(p->report, &k))
+		report_oom();
+	goto out;
+oom:
+	if (f)
+		fclose(f);
+	free(json);
+	report_oom();
+out:
+	free(p->buf);
+	free(p->first_replay);
+	free(p->first_cex);
+	p->buf = NULL;
+	p->first_replay = NULL;
+	p->first_cex = NULL;
+}
+
 /* Writes rec's counterexample; its path in path ("" if not written). */
 static void sig_cex(const struct explore_cli *c, struct sim_world *w,
 		    const struct sim_config *cfg, const struct sim_explore_sig *rec,
@@ -427,6 +666,8 @@ static void sig_cex(const struct explore_cli *c, struct sim_world *w,
 	if (write_cex(c, w, cfg, &rec->fail, tag, how,
 		      replay && replay[0] ? replay : NULL, path, pathlen))
 		path[0] = 0;
+	if (c->rep)
+		report_sig(c, w, cfg, rec, replay && replay[0] ? replay : NULL, path);
 }
 
 /*
@@ -628,12 +869,17 @@ static int table_search(struct explore_cli *c, struct sim_scenario *sc,
 	int ret;
 
 	cex[0] = 0;
+	if (c->rep && report_start(c->rep))
+		return 2;
 	ret = explore_one(c, sc, w, true, r);
-	if (ret != 1)
+	replay = ret == 1 ? malloc(REPLAY_BYTES) : NULL;
+	if (!replay) {
+		if (c->rep && ret != 2)
+			report_case(c, sc, r, ret);
+		else if (c->rep)
+			fclose(c->rep->fails), free(c->rep->buf);
 		return ret;
-	replay = malloc(REPLAY_BYTES);
-	if (!replay)
-		return ret;
+	}
 	snprintf(how, sizeof(how), "nvtsim explore --all-variants%s",
 		 sc->cfg.policy == SIM_POLICY_PRIO ? " (policy prio)" : "");
 	for (k = 0; k < r->nsigs; k++) {
@@ -647,6 +893,8 @@ static int table_search(struct explore_cli *c, struct sim_scenario *sc,
 			break;
 	}
 	free(replay);
+	if (c->rep)
+		report_case(c, sc, r, ret);
 	return ret;
 }
 
@@ -702,6 +950,7 @@ struct table {
 	char **rows;			/* by variant, "EXIT ROW" */
 	unsigned next;			/* the next row to print */
 	int ret;
+	struct cli_report *report;	/* NULL: none asked for */
 };
 
 /*
@@ -720,10 +969,14 @@ static char *table_row(unsigned i, void *arg)
 	struct sim_explore_result *prio = malloc(sizeof(*prio));
 	struct sim_explore_opts base = c->opts;
 	char h[24], st[24], ll[24], other[64], s1[24], s2[24], known[160];
-	char cex1[512], cex2[512], *row = NULL;
+	char cex1[512], cex2[512], *row = NULL, *rtext = NULL;
 	int r1 = 2, r2 = 2;
 	size_t rowlen = 1536;
+	struct cli_report rep;
+	struct explore_rep erep = { .report = &rep };
 
+	cli_report_init(&rep, "explore", "all-variants", &c->rep_opts);
+	c->rep = cli_report_any(&c->rep_opts) ? &erep : NULL;
 	if (!fair || !prio || table_world(&w))
 		goto out;
 	sc->cfg.variant = (int)i;
@@ -742,6 +995,13 @@ static char *table_row(unsigned i, void *arg)
 	r2 = table_search(c, sc, w, prio, cex2, sizeof(cex2));
 	if (r2 == 2)
 		goto out;
+	/* the report's cases and failures ride behind the row, after a \x1e */
+	if (c->rep) {
+		rtext = cli_report_take_text(&rep);
+		if (!rtext)
+			goto out;
+		rowlen += strlen(rtext) + 1;
+	}
 	row = malloc(rowlen);
 	if (row && snprintf(row, rowlen, "%d %-13s %-17s %-8s %-8s %-9s %-10s %-3u %-12s %-12s %6.2fs %6u  %-20s %s%s%s\n",
 		     exit_worst(r1, r2), sim_variants[i].id, sim_variants[i].name,
@@ -760,7 +1020,14 @@ static char *table_row(unsigned i, void *arg)
 		free(row);
 		row = NULL;
 	}
+	if (row && rtext) {
+		strcat(row, "\x1e");
+		strcat(row, rtext);
+	}
 out:
+	free(rtext);
+	cli_report_free(&rep);
+	c->rep = NULL;
 	if (!row && (r1 == 2 || r2 == 2))
 		row = strdup("2");
 	c->opts = base;
@@ -777,9 +1044,17 @@ static void table_row_done(unsigned i, char *text, void *arg)
 
 	t->rows[i] = strdup(text);
 	while (t->next < sim_nvariants && t->rows[t->next]) {
-		const char *row = t->rows[t->next], *sp = strchr(row, ' ');
+		char *row = t->rows[t->next], *sp = strchr(row, ' ');
+		char *rtext = strchr(row, '\x1e');
 
 		t->ret = exit_worst(t->ret, atoi(row));
+		if (rtext)
+			*rtext++ = 0;
+		if (t->report && (!rtext || cli_report_put_text(t->report, rtext))) {
+			fprintf(stderr, "nvtsim explore: %s's report came back unreadable\n",
+				sim_variants[t->next].id);
+			t->ret = 2;
+		}
 		if (sp)
 			fputs(sp + 1, stdout);
 		fflush(stdout);
@@ -787,10 +1062,12 @@ static void table_row_done(unsigned i, char *text, void *arg)
 	}
 }
 
-static int explore_table(struct explore_cli *c, struct sim_scenario *sc)
+static int explore_table(struct explore_cli *c, struct sim_scenario *sc,
+			 struct cli_report *report)
 {
 	struct sim_explore_opts base = c->opts;
-	struct table t = { c, sc, calloc(sim_nvariants, sizeof(char *)), 0, 0 };
+	struct table t = { c, sc, calloc(sim_nvariants, sizeof(char *)), 0, 0,
+			   report };
 	unsigned tasks[64], i, n = 0;
 	char err[512];
 
@@ -849,6 +1126,7 @@ static int explore_sweep(const struct explore_cli *c)
 		.shard_n = c->shard_n,
 		.results = c->results,
 		.out = c->out,
+		.rep = c->rep_opts,
 	};
 	int variants[64];
 	unsigned i, n = 0;
@@ -877,6 +1155,8 @@ int cmd_explore(int argc, char **argv)
 	struct sim_scenario *sc;
 	struct sim_world *w;
 	struct sim_explore_result *r;
+	struct cli_report rep, *report = NULL;
+	struct explore_rep erep = { .report = &rep };
 	int ret, pick;
 
 	if (parse_explore(argc, argv, &c))
@@ -887,6 +1167,12 @@ int cmd_explore(int argc, char **argv)
 	}
 	if (c.sweep)
 		return explore_sweep(&c);
+	cli_report_init(&rep, "explore", c.all_variants ? "all-variants" : "config",
+			&c.rep_opts);
+	if (cli_report_any(&c.rep_opts)) {
+		report = &rep;
+		cli_report_begin(report);
+	}
 	sc = malloc(sizeof(*sc));
 	r = malloc(sizeof(*r));
 	w = sim_world_new();
@@ -909,16 +1195,109 @@ int cmd_explore(int argc, char **argv)
 	if (ret)
 		ret = 2;
 	else if (c.all_variants)
-		ret = explore_table(&c, sc);
+		ret = explore_table(&c, sc, report);
 	else if (sc->cfg.policy == SIM_POLICY_PRIO &&
 		 c.opts.strategy == SIM_STRAT_DPOR)
 		ret = (fprintf(stderr, "nvtsim explore: --policy prio needs --strategy pb, dfs, stateful, random or pct (priorities decide who may run, which the reduction does not model)\n"), 2);
-	else
+	else if (report && report_start(&erep))
+		ret = (fprintf(stderr, "nvtsim explore: out of memory\n"), 2);
+	else {
+		c.rep = report ? &erep : NULL;
 		ret = explore_one(&c, sc, w, false, r);
+		if (c.rep && ret != 2)
+			report_case(&c, sc, r, ret);
+		else if (c.rep)
+			fclose(erep.fails), free(erep.buf);
+		c.rep = NULL;
+	}
+	if (report && ret != 2)
+		ret = cli_report_finish(report, ret);
+	if (report)
+		cli_report_free(report);
 	sim_world_free(w);
 	free(sc);
 	free(r);
 	return ret;
+}
+
+/* The replayed run as a case (and a failure with its steps unless it passed). */
+static int report_replay(struct cli_report *rep, const char *s,
+			 const struct sim_config *cfg, const struct sim_world *w,
+			 bool diverged)
+{
+	const struct sim_variant *v = &sim_variants[cfg->variant];
+	bool ok = w->verdict.kind == SIM_V_PASS && !diverged;
+	struct cli_report_case k = { 0 };
+	struct cli_report_fail x = { 0 };
+	char kflag[600] = "", *cmd, *json = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (v->path)
+		sim_variant_flag(cfg->variant, kflag, sizeof(kflag));
+	cmd = cli_report_fmt("nvtsim replay '%s'%s%s", s, kflag[0] ? " " : "", kflag);
+	f = cmd ? open_memstream(&json, &len) : NULL;
+	if (!f) {
+		free(cmd);
+		return -1;
+	}
+	fputs("{\"name\":\"replay\",\"variant\":", f);
+	cli_report_json_variant(f, cfg->variant);
+	fputs(",\"config\":", f);
+	cli_report_json_config(f, cfg);
+	fprintf(f, ",\"ok\":%s,\"expected\":null,\"verdict\":", ok ? "true" : "false");
+	cli_report_json_verdict(f, cfg, &w->verdict);
+	fprintf(f, ",\"diverged\":%s,\"replay\":", diverged ? "true" : "false");
+	cli_json_write_str(f, s);
+	fputs(",\"replay_command\":", f);
+	cli_json_write_str(f, cmd);
+	fputs(",\"counterexample\":null,\"search\":null,\"failures\":[]}", f);
+	if (fclose(f)) {
+		free(cmd);
+		return -1;
+	}
+	k.json = json;
+	k.suite = strdup("nvtsim replay");
+	k.name = cli_report_fmt("%s (%s)", v->id, v->name);
+	k.classname = cli_report_fmt("nvtsim.replay.%s", v->id);
+	k.ok = ok;
+	if (!ok) {
+		k.kind = strdup(diverged ? "diverged" : sim_verdict_names[w->verdict.kind]);
+		k.message = strdup(diverged ? "the run left the recorded interleaving" :
+				   w->verdict.line);
+		k.text = cli_report_fmt("%s\n%sreplay: %s\n", w->verdict.line,
+					w->verdict.detail, cmd);
+	}
+	if (!k.suite || !k.name || !k.classname ||
+	    (!ok && (!k.kind || !k.message || !k.text))) {
+		free(k.suite);
+		free(k.name);
+		free(k.classname);
+		free(k.kind);
+		free(k.message);
+		free(k.text);
+		free(json);
+		free(cmd);
+		return -1;
+	}
+	if (cli_report_add_case(rep, &k) || w->verdict.kind == SIM_V_PASS) {
+		free(cmd);
+		return w->verdict.kind == SIM_V_PASS ? 0 : -1;
+	}
+	x.kind = strdup(sim_verdict_names[w->verdict.kind]);
+	x.message = strdup(w->verdict.line);
+	x.replay = cmd;
+	x.where = strdup("nvtsim replay");
+	x.variant = cfg->variant;
+	if (!x.kind || !x.message || !x.where || cli_report_steps(w, &x)) {
+		free(x.kind);
+		free(x.message);
+		free(x.replay);
+		free(x.where);
+		free(x.steps);
+		return -1;
+	}
+	return cli_report_add_fail(rep, &x);
 }
 
 int cmd_replay(int argc, char **argv)
@@ -930,6 +1309,8 @@ int cmd_replay(int argc, char **argv)
 	bool quiet = false, diverged;
 	struct sim_trace trace = { .out = stdout };
 	struct cli_trace topt = { 0 };
+	struct cli_report_opts ropt = { 0 };
+	struct cli_report rep;
 	const char *s = NULL;
 	char err[512];
 	int i, ret;
@@ -937,6 +1318,8 @@ int cmd_replay(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		int t = cli_trace_opt("replay", argc, argv, &i, &topt);
 
+		if (t == 0)
+			t = cli_report_opt("replay", argc, argv, &i, &ropt);
 		if (t < 0)
 			return 2;
 		if (t > 0)
@@ -944,6 +1327,7 @@ int cmd_replay(int argc, char **argv)
 		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			fputs(usage_replay, stdout);
 			fputs(cli_trace_usage, stdout);
+			fputs(cli_report_usage, stdout);
 			return 0;
 		} else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
 			quiet = true;
@@ -958,6 +1342,11 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "nvtsim replay: which replay string? (see nvtsim replay --help)\n");
 		return 2;
 	}
+	if (cli_report_check("replay", &ropt))
+		return 2;
+	if (ropt.json)
+		quiet = true;	/* stdout holds the JSON document alone */
+	cli_report_init(&rep, "replay", "replay", &ropt);
 	cfg = malloc(sizeof(*cfg));
 	choices = malloc(SIM_TAKEN_MAX);
 	w = sim_world_new();
@@ -991,8 +1380,10 @@ int cmd_replay(int argc, char **argv)
 		ret = 2;
 		goto out;
 	}
-	printf("%s%s\n", quiet ? "" : "\n", w->verdict.line);
-	fputs(w->verdict.detail, stdout);
+	if (!ropt.json) {
+		printf("%s%s\n", quiet ? "" : "\n", w->verdict.line);
+		fputs(w->verdict.detail, stdout);
+	}
 	if (diverged) {
 		fprintf(stderr, "nvtsim replay: the run left the recorded interleaving after %llu of %zu steps (a string from another nvtsim version?)\n",
 			(unsigned long long)w->steps, n);
@@ -1000,7 +1391,12 @@ int cmd_replay(int argc, char **argv)
 	} else {
 		ret = 0;
 	}
+	if (cli_report_any(&ropt) && report_replay(&rep, s, cfg, w, diverged))
+		ret = (fprintf(stderr, "nvtsim replay: out of memory\n"), 2);
+	else if (cli_report_any(&ropt))
+		ret = cli_report_finish(&rep, ret);
 out:
+	cli_report_free(&rep);
 	sim_world_free(w);
 	free(cfg);
 	free(choices);

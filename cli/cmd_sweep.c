@@ -22,6 +22,7 @@
 #include "json.h"
 #include "knownbugs.h"
 #include "replay.h"
+#include "report.h"
 #include "sweep.h"
 #include "variant.h"
 
@@ -98,6 +99,7 @@ struct sweep {
 	unsigned ndistinct;
 	/* the world of the task running now */
 	struct sim_world *w;
+	struct cli_report *report;	/* NULL: none asked for */
 };
 
 static double sweep_now(const struct timespec *t0)
@@ -655,6 +657,39 @@ static void sweep_minimize_done(unsigned d, char *text, void *arg)
 	cli_json_free(j);
 }
 
+/* Distinct failure x, just replayed in s->w, as a SARIF failure with its steps. */
+static int sweep_report_fail(struct sweep *s, const struct sweep_distinct *x,
+			     const struct sim_config *cfg, const char *replay)
+{
+	const struct sweep_found *f = distinct_found(s, x);
+	struct cli_report_fail r = { 0 };
+	char label[160], kflag[600] = "";
+
+	if (sim_variants[cfg->variant].path)
+		sim_variant_flag(cfg->variant, kflag, sizeof(kflag));
+	sim_sweep_label(&s->space, x->config, label, sizeof(label));
+	r.kind = strdup(sim_verdict_names[f->kind]);
+	r.message = strdup(s->w->verdict.line);
+	r.bug = f->bug ? strdup(f->bug) : NULL;
+	r.replay = cli_report_fmt("nvtsim replay '%s'%s%s", replay, kflag[0] ? " " : "",
+				  kflag);
+	r.cex = x->path[0] ? strdup(x->path) : NULL;
+	r.where = cli_report_fmt("sweep config #%u: %s", x->config + 1, label);
+	r.variant = cfg->variant;
+	if (!r.kind || !r.message || (f->bug && !r.bug) || !r.replay ||
+	    (x->path[0] && !r.cex) || !r.where || cli_report_steps(s->w, &r)) {
+		free(r.kind);
+		free(r.message);
+		free(r.bug);
+		free(r.replay);
+		free(r.cex);
+		free(r.where);
+		free(r.steps);
+		return -1;
+	}
+	return cli_report_add_fail(s->report, &r);
+}
+
 /* Writes distinct failure x's counterexample scenario into s->out. */
 static void sweep_cex(struct sweep *s, struct sweep_distinct *x)
 {
@@ -708,6 +743,8 @@ static void sweep_cex(struct sweep *s, struct sweep_distinct *x)
 		unlink(x->path);
 		x->path[0] = 0;
 	}
+	if (s->report && sweep_report_fail(s, x, &cfg, replay))
+		fprintf(stderr, "nvtsim explore: out of memory (the report misses a failure)\n");
 out:
 	free(fail);
 }
@@ -887,6 +924,231 @@ static int sweep_exit(const struct sweep *s)
 	return inconclusive ? 4 : 0;
 }
 
+/* Task t's exit code, as one search's (see sweep_exit). */
+static int sweep_task_exit(const struct sweep *s, const struct sweep_task *t)
+{
+	if (t->nfound)
+		return 1;
+	if (s->require_complete && !t->complete)
+		return 3;
+	return t->inconclusive ? 4 : 0;
+}
+
+/* The distinct failure first seen at task (config c, variant v)'s found[k], or NULL. */
+static const struct sweep_distinct *sweep_distinct_at(const struct sweep *s,
+						      unsigned c, unsigned v,
+						      unsigned k)
+{
+	unsigned d;
+
+	for (d = 0; d < s->ndistinct; d++)
+		if (s->distinct[d].config == c && s->distinct[d].variant == v &&
+		    s->distinct[d].found == k)
+			return &s->distinct[d];
+	return NULL;
+}
+
+static void sweep_report_found(FILE *f, const struct sweep *s,
+			       const struct sweep_found *x,
+			       const struct sweep_distinct *d, const char *kflag)
+{
+	const char *replay = d && d->replay ? d->replay : x->replay;
+	char *cmd;
+
+	fputs("{\"kind\":", f);
+	cli_json_write_str(f, sim_verdict_names[x->kind]);
+	fputs(",\"bug\":", f);
+	cli_report_json_str(f, x->bug);
+	fputs(",\"signature\":", f);
+	cli_json_write_str(f, x->sig);
+	fputs(",\"verdict\":{\"kind\":", f);
+	cli_json_write_str(f, sim_verdict_names[x->kind]);
+	fputs(",\"line\":", f);
+	cli_json_write_str(f, x->line);
+	fputs("},\"replay\":", f);
+	cli_report_json_str(f, replay);
+	fputs(",\"replay_command\":", f);
+	cmd = replay ? cli_report_fmt("nvtsim replay '%s'%s%s", replay,
+				      kflag[0] ? " " : "", kflag) : NULL;
+	cli_report_json_str(f, cmd);
+	free(cmd);
+	fputs(",\"counterexample\":", f);
+	cli_report_json_str(f, d && d->path[0] ? d->path : NULL);
+	fprintf(f, ",\"count\":%llu,\"executions_to_first\":%llu,\"preemptions\":%u,"
+		"\"cpu_switches\":%u,\"steps\":%u,\"minimized\":%s}",
+		(unsigned long long)x->count,
+		(unsigned long long)x->executions_to_first,
+		d && d->replay ? d->preemptions : x->preemptions,
+		d && d->replay ? d->cpu_switches : x->cpu_switches,
+		d && d->replay ? d->steps : x->steps, d && d->replay ? "true" : "false");
+}
+
+/* Task (config c, variant v) as a case: a JSON result and a JUnit testcase. */
+static int sweep_report_case(struct sweep *s, unsigned c, unsigned v)
+{
+	const struct sweep_task *t = &s->tasks[c * s->nvariants + v];
+	const struct sim_variant *var = &sim_variants[s->variants[v]];
+	struct cli_report_case k = { 0 };
+	struct sim_config cfg;
+	char label[160], kflag[600] = "", *json = NULL;
+	const struct sweep_distinct *first = NULL;
+	int ret = sweep_task_exit(s, t);
+	size_t len = 0;
+	unsigned i;
+	FILE *f = open_memstream(&json, &len);
+
+	if (!f)
+		return -1;
+	if (var->path)
+		sim_variant_flag(s->variants[v], kflag, sizeof(kflag));
+	sim_sweep_config(&s->space, c, s->variants[v], &cfg);
+	sim_sweep_label(&s->space, c, label, sizeof(label));
+	fprintf(f, "{\"name\":");
+	k.name = cli_report_fmt("config #%u: %s", c + 1, label);
+	cli_report_json_str(f, k.name);
+	fputs(",\"variant\":", f);
+	cli_report_json_variant(f, s->variants[v]);
+	fputs(",\"config\":", f);
+	cli_report_json_config(f, &cfg);
+	fprintf(f, ",\"ok\":%s,\"expected\":null,\"verdict\":", ret ? "false" : "true");
+	if (t->nfound) {
+		fputs("{\"kind\":", f);
+		cli_json_write_str(f, sim_verdict_names[t->found[0].kind]);
+		fputs(",\"line\":", f);
+		cli_json_write_str(f, t->found[0].line);
+		fputs("}", f);
+	} else {
+		fputs("null", f);
+	}
+	fputs(",\"replay\":", f);
+	cli_report_json_str(f, t->nfound ? t->found[0].replay : NULL);
+	fputs(",\"replay_command\":null,\"counterexample\":", f);
+	for (i = 0; i < t->nfound && !first; i++) {
+		first = sweep_distinct_at(s, c, v, i);
+		if (first && !first->path[0])
+			first = NULL;
+	}
+	cli_report_json_str(f, first ? first->path : NULL);
+	fprintf(f, ",\"search\":{\"strategy\":\"%s\",\"policy\":\"%s\",\"budget\":%llu,"
+		"\"preemptions_max\":%u,\"executions\":%llu,\"steps\":%llu,\"pruned\":%llu,"
+		"\"inconclusive\":%llu,\"seconds\":%.3f,\"exhausted\":%s,\"complete\":%s,"
+		"\"bound\":%u,\"exit_code\":%d,\"description\":\"%s\"},\"failures\":[",
+		sim_strategy_names[cfg.policy == SIM_POLICY_PRIO &&
+				   s->strategy == SIM_STRAT_DPOR ? SIM_STRAT_PB : s->strategy],
+		cfg.policy == SIM_POLICY_PRIO ? "prio" : "fair",
+		(unsigned long long)s->space.spec.executions_max,
+		s->space.spec.preemptions_max, (unsigned long long)t->executions,
+		(unsigned long long)t->steps, (unsigned long long)t->pruned,
+		(unsigned long long)t->inconclusive, t->seconds,
+		t->exhausted ? "true" : "false", t->complete ? "true" : "false",
+		t->bound, ret,
+		t->inconclusive ? "inconclusive" : t->complete ? "complete" : "not complete");
+	for (i = 0; i < t->nfound; i++) {
+		fputs(i ? "," : "", f);
+		sweep_report_found(f, s, &t->found[i], sweep_distinct_at(s, c, v, i), kflag);
+	}
+	fputs("]}", f);
+	if (fclose(f)) {
+		free(k.name);
+		return -1;
+	}
+	k.json = json;
+	k.suite = strdup("nvtsim explore --sweep");
+	k.classname = cli_report_fmt("nvtsim.explore.sweep.%s", var->id);
+	k.name = k.name ? cli_report_fmt("%s on %s", k.name, var->id) : NULL;
+	k.ok = !ret;
+	k.seconds = t->seconds;
+	if (ret) {
+		k.kind = strdup(ret == 1 ? sim_verdict_names[t->found[0].kind] :
+				ret == 3 ? "incomplete" : "inconclusive");
+		k.message = ret == 1 ? strdup(t->found[0].line) :
+			cli_report_fmt("nothing found, but the search is %s",
+				       ret == 3 ? "not complete" : "inconclusive");
+		k.text = ret == 1 && t->found[0].replay ?
+			cli_report_fmt("%s\nreplay: nvtsim replay '%s'%s%s\n",
+				       t->found[0].line, t->found[0].replay,
+				       kflag[0] ? " " : "", kflag) :
+			strdup(k.message ? k.message : "");
+	}
+	if (!k.suite || !k.name || !k.classname ||
+	    (ret && (!k.kind || !k.message || !k.text))) {
+		free(k.suite);
+		free(k.name);
+		free(k.classname);
+		free(k.kind);
+		free(k.message);
+		free(k.text);
+		free(k.json);
+		return -1;
+	}
+	return cli_report_add_case(s->report, &k);
+}
+
+/* The sweep's cases (config order, then variant), and its summary per variant. */
+static int sweep_report(struct sweep *s)
+{
+	char *buf = NULL, label[160];
+	size_t len = 0;
+	FILE *f;
+	unsigned c, v, d;
+	struct sweep_counts n;
+
+	for (c = 0; c < s->space.npoints; c++)
+		for (v = 0; v < s->nvariants; v++)
+			if (sweep_report_case(s, c, v))
+				return -1;
+	f = open_memstream(&buf, &len);
+	if (!f)
+		return -1;
+	fputs(",\"sweep\":{\"spec\":", f);
+	cli_json_write_str(f, s->spec_text);
+	fprintf(f, ",\"strategy\":\"%s\",\"configs\":%u,\"variants\":[",
+		sim_strategy_names[s->strategy], s->space.npoints);
+	for (v = 0; v < s->nvariants; v++) {
+		bool any = false;
+
+		sweep_count(s, v, &n);
+		fprintf(f, "%s{\"id\":", v ? "," : "");
+		cli_json_write_str(f, sim_variants[s->variants[v]].id);
+		fprintf(f, ",\"configs\":%u,\"clean\":%u,\"failing\":%u,\"partial\":%u,"
+			"\"inconclusive\":%u,\"executions\":%llu,\"seconds\":%.3f,\"failures\":[",
+			s->space.npoints, n.clean, n.failing, n.partial, n.inconclusive,
+			(unsigned long long)n.executions, n.seconds);
+		for (d = 0; d < s->ndistinct; d++) {
+			const struct sweep_distinct *x = &s->distinct[d];
+			const struct sweep_found *g;
+
+			if (x->variant != v)
+				continue;
+			g = distinct_found(s, x);
+			sim_sweep_label(&s->space, x->config, label, sizeof(label));
+			fputs(any ? ",{\"bug\":" : "{\"bug\":", f);
+			any = true;
+			cli_report_json_str(f, g->bug);
+			fputs(",\"kind\":", f);
+			cli_json_write_str(f, sim_verdict_names[g->kind]);
+			fputs(",\"verdict\":", f);
+			cli_json_write_str(f, g->line);
+			fprintf(f, ",\"config\":%u,\"label\":", x->config + 1);
+			cli_json_write_str(f, label);
+			fprintf(f, ",\"configs_showing\":%u,\"replay\":", x->nconfigs);
+			cli_report_json_str(f, x->replay ? x->replay : g->replay);
+			fputs(",\"counterexample\":", f);
+			cli_report_json_str(f, x->path[0] ? x->path : NULL);
+			fputc('}', f);
+		}
+		fputs("]}", f);
+	}
+	fputs("]}", f);
+	if (fclose(f)) {
+		free(buf);
+		return -1;
+	}
+	free(s->report->extra);
+	s->report->extra = buf;
+	return 0;
+}
+
 /* Everything after the tasks: failures, their counterexamples, the report, the exit code. */
 static int sweep_finish(struct sweep *s)
 {
@@ -914,7 +1176,10 @@ static int sweep_finish(struct sweep *s)
 	for (d = 0; d < s->ndistinct; d++)
 		sweep_cex(s, &s->distinct[d]);
 	sweep_print(s);
-	return sweep_exit(s);
+	ret = sweep_exit(s);
+	if (s->report && sweep_report(s))
+		return (fprintf(stderr, "nvtsim explore: out of memory\n"), 2);
+	return ret;
 }
 
 static void sweep_free(struct sweep *s)
@@ -1001,6 +1266,7 @@ static int sweep_init(struct sweep *s, const struct sim_sweep_spec *spec)
 int cli_sweep(const struct cli_sweep_opts *o)
 {
 	struct sweep *s = calloc(1, sizeof(*s));
+	struct cli_report rep;
 	struct sim_sweep_spec spec;
 	unsigned t, v;
 	int ret;
@@ -1041,11 +1307,17 @@ int cli_sweep(const struct cli_sweep_opts *o)
 	s->results = o->results;
 	s->out = o->out;
 	s->tty = isatty(2);
+	cli_report_init(&rep, "explore", "sweep", &o->rep);
+	if (cli_report_any(&o->rep)) {
+		s->report = &rep;
+		cli_report_begin(&rep);
+	}
 	clock_gettime(CLOCK_MONOTONIC, &s->t0);
 	ret = sweep_init(s, &spec);
 	if (ret) {
 		if (ret == -1)
 			fprintf(stderr, "nvtsim explore: out of memory\n");
+		cli_report_free(&rep);
 		sweep_free(s);
 		free(s);
 		return 2;
@@ -1066,6 +1338,9 @@ int cli_sweep(const struct cli_sweep_opts *o)
 		       s->shard_k, s->shard_n, s->ntasks_mine, s->ntasks, s->results);
 	else if (!ret)
 		ret = sweep_finish(s);
+	if (s->report && ret != 2)
+		ret = cli_report_finish(s->report, ret);
+	cli_report_free(&rep);
 	sweep_free(s);
 	free(s);
 	return ret;

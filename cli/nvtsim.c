@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "json.h"
+#include "replay.h"
+#include "report.h"
 #include "scenario.h"
 #include "sim.h"
 #include "trace.h"
@@ -41,6 +44,7 @@ static const char *const usage_run =
 	"usage: nvtsim run SCENARIO [--variant V | --all-variants | --kernel PATH] [--seed N]\n"
 	"                  [--steps-max N] [--quiet] [--trace FILE\n"
 	"                  [--trace-format text|json|chrome]] [--pcap FILE]\n"
+	"                  [--format text|json] [--junit FILE] [--sarif FILE]\n"
 	"\n"
 	"Runs SCENARIO on one variant and prints the timeline (context, kernel\n"
 	"function, operation; what went on the wire) and the verdict.\n"
@@ -64,28 +68,78 @@ static void print_usage_run(void)
 {
 	fputs(usage_run, stdout);
 	fputs(cli_trace_usage, stdout);
+	fputs(cli_report_usage, stdout);
 	fputs(usage_run_tail, stdout);
 }
 
 static const char *const usage_variants =
-	"usage: nvtsim variants [--kernel PATH]\n"
+	"usage: nvtsim variants [--kernel PATH] [--format text|json]\n"
 	"\n"
 	"Lists the variants: upstream commit, short name, first release, and what\n"
 	"changed in the send path. With --kernel: builds (or finds in the cache)\n"
-	"that tree's tcp.c and names it: version, tcp.c's sha256, stub count.\n";
+	"that tree's tcp.c and names it: version, tcp.c's sha256, stub count.\n"
+	"--format json: the same as one JSON document (see nvtsim run --help).\n";
+
+/* nvtsim variants --format json: the list as the document's "variants". */
+static int variants_json(const struct cli_report_opts *ro)
+{
+	struct cli_report rep;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int k = sim_variant_kernel(), ret;
+	unsigned i, n = k >= 0 ? 1 : sim_nvariants;
+
+	if (!f) {
+		fprintf(stderr, "nvtsim: out of memory\n");
+		return EXIT_USAGE;
+	}
+	cli_report_init(&rep, "variants", "variants", ro);
+	fputs(",\"variants\":[", f);
+	for (i = 0; i < n; i++) {
+		int v = k >= 0 ? k : (int)i;
+
+		fputs(i ? "," : "", f);
+		cli_report_json_variant(f, v);
+	}
+	fputc(']', f);
+	if (fclose(f)) {
+		free(buf);
+		fprintf(stderr, "nvtsim: out of memory\n");
+		return EXIT_USAGE;
+	}
+	rep.extra = buf;
+	ret = cli_report_finish(&rep, EXIT_EXPECTED);
+	cli_report_free(&rep);
+	return ret;
+}
 
 static int cmd_variants(int argc, char **argv)
 {
+	struct cli_report_opts ro = { 0 };
 	unsigned i;
+	int a;
 
-	if (argc > 1) {
-		if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	for (a = 1; a < argc; a++) {
+		int t = cli_report_opt("variants", argc, argv, &a, &ro);
+
+		if (t < 0)
+			return EXIT_USAGE;
+		if (t > 0)
+			continue;
+		if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
 			fputs(usage_variants, stdout);
 			return EXIT_EXPECTED;
 		}
-		fprintf(stderr, "nvtsim variants: unexpected argument '%s'\n", argv[1]);
+		fprintf(stderr, "nvtsim variants: unexpected argument '%s'\n", argv[a]);
 		return EXIT_USAGE;
 	}
+	if (ro.junit || ro.sarif) {
+		fprintf(stderr, "nvtsim variants: --junit and --sarif report runs: variants runs nothing\n");
+		return EXIT_USAGE;
+	}
+	if (ro.json)
+		return variants_json(&ro);
 	if (sim_variant_kernel() >= 0) {
 		const struct sim_variant *k = &sim_variants[sim_variant_kernel()];
 
@@ -129,6 +183,8 @@ struct run_opts {
 	bool quiet;
 	bool all_variants;
 	struct cli_trace trace;
+	struct cli_report_opts rep;
+	struct cli_report *report;	/* NULL: none asked for */
 };
 
 static int parse_run(int argc, char **argv, struct run_opts *o)
@@ -141,6 +197,8 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 		const char *a = argv[i];
 		int t = cli_trace_opt("run", argc, argv, &i, &o->trace);
 
+		if (t == 0)
+			t = cli_report_opt("run", argc, argv, &i, &o->rep);
 		if (t < 0)
 			return -1;
 		if (t > 0)
@@ -193,20 +251,131 @@ static int parse_run(int argc, char **argv, struct run_opts *o)
 		fprintf(stderr, "nvtsim run: --trace and --pcap record one run: give --variant, not --all-variants\n");
 		return -1;
 	}
-	return 0;
+	if (o->rep.json)
+		o->quiet = true;	/* stdout holds the JSON document alone */
+	return cli_report_check("run", &o->rep);
+}
+
+/* The command that reruns this run: "nvtsim run PATH --variant V ..." */
+static void replay_command(const struct run_opts *o, const struct sim_scenario *sc,
+			   char *buf, size_t len)
+{
+	char flag[600];
+	int n = snprintf(buf, len, "nvtsim run %s %s", o->path,
+			 sim_variant_flag(sc->cfg.variant, flag, sizeof(flag)));
+
+	if (!sc->has_schedule && n > 0 && (size_t)n < len)
+		n += snprintf(buf + n, len - (size_t)n, " --seed %llu",
+			      (unsigned long long)o->seed);
+	if (o->steps_max && n > 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, " --steps-max %llu",
+			 (unsigned long long)o->steps_max);
 }
 
 static void print_replay(const struct run_opts *o, const struct sim_scenario *sc)
 {
-	char flag[600];
+	char cmd[1200];
 
-	printf("replay: nvtsim run %s %s", o->path,
-	       sim_variant_flag(sc->cfg.variant, flag, sizeof(flag)));
-	if (!sc->has_schedule)
-		printf(" --seed %llu", (unsigned long long)o->seed);
-	if (o->steps_max)
-		printf(" --steps-max %llu", (unsigned long long)o->steps_max);
-	printf("\n");
+	replay_command(o, sc, cmd, sizeof(cmd));
+	printf("replay: %s\n", cmd);
+}
+
+#define RUN_REPLAY_BYTES (SIM_TAKEN_MAX * 4 + 4096)
+
+/*
+ * The run's JSON result, JUnit testcase and (when not as expected) SARIF
+ * failure with its steps. -1: out of memory.
+ */
+static int report_run(const struct run_opts *o, const struct sim_scenario *sc,
+		      const struct sim_world *w, bool ok, const char *want)
+{
+	struct cli_report_case c = { 0 };
+	struct cli_report_fail x = { 0 };
+	const struct sim_variant *v = &sim_variants[sc->cfg.variant];
+	char cmd[1200], *replay = malloc(RUN_REPLAY_BYTES), kflag[600] = "";
+	char *json = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&json, &len);
+
+	if (!f || !replay) {
+		if (f)
+			fclose(f);
+		free(json);
+		free(replay);
+		return -1;
+	}
+	replay_command(o, sc, cmd, sizeof(cmd));
+	/* a replay string holds every step: a run past SIM_TAKEN_MAX has none */
+	if (w->steps > SIM_TAKEN_MAX ||
+	    sim_replay_encode(&sc->cfg, w->taken, (uint32_t)w->steps, replay,
+			      RUN_REPLAY_BYTES) < 0)
+		replay[0] = 0;
+	if (v->path)
+		sim_variant_flag(sc->cfg.variant, kflag, sizeof(kflag));
+	fputs("{\"name\":", f);
+	cli_json_write_str(f, o->path);
+	fputs(",\"variant\":", f);
+	cli_report_json_variant(f, sc->cfg.variant);
+	fputs(",\"config\":", f);
+	cli_report_json_config(f, &sc->cfg);
+	fprintf(f, ",\"ok\":%s,\"expected\":", ok ? "true" : "false");
+	cli_json_write_str(f, want);
+	fputs(",\"verdict\":", f);
+	cli_report_json_verdict(f, &sc->cfg, &w->verdict);
+	fputs(",\"replay\":", f);
+	cli_report_json_str(f, replay[0] ? replay : NULL);
+	fputs(",\"replay_command\":", f);
+	cli_json_write_str(f, cmd);
+	fputs(",\"counterexample\":null,\"search\":null,\"failures\":[]}", f);
+	if (fclose(f)) {
+		free(json);
+		free(replay);
+		return -1;
+	}
+	c.json = json;
+	c.suite = strdup(o->path);
+	c.name = cli_report_fmt("%s (%s)", v->id, v->name);
+	c.classname = cli_report_fmt("nvtsim.run.%s", v->id);
+	c.ok = ok;
+	if (!ok) {
+		c.kind = strdup(sim_verdict_names[w->verdict.kind]);
+		c.message = cli_report_fmt("expected %s, got %s", want, w->verdict.line);
+		c.text = cli_report_fmt("%s\n%sexpected: %s\nreplay: %s\n",
+					w->verdict.line, w->verdict.detail, want, cmd);
+	}
+	if (!c.suite || !c.name || !c.classname ||
+	    (!ok && (!c.kind || !c.message || !c.text))) {
+		free(replay);
+		free(c.suite);
+		free(c.name);
+		free(c.classname);
+		free(c.kind);
+		free(c.message);
+		free(c.text);
+		free(json);
+		return -1;
+	}
+	if (cli_report_add_case(o->report, &c) || ok) {
+		free(replay);
+		return ok ? 0 : -1;
+	}
+	x.kind = strdup(sim_verdict_names[w->verdict.kind]);
+	x.message = cli_report_fmt("%s (expected %s)", w->verdict.line, want);
+	x.replay = replay[0] ? cli_report_fmt("nvtsim replay '%s'%s%s", replay,
+					      kflag[0] ? " " : "", kflag) :
+			       strdup(cmd);
+	x.where = strdup(o->path);
+	x.variant = sc->cfg.variant;
+	free(replay);
+	if (!x.kind || !x.message || !x.replay || !x.where || cli_report_steps(w, &x)) {
+		free(x.kind);
+		free(x.message);
+		free(x.replay);
+		free(x.where);
+		free(x.steps);
+		return -1;
+	}
+	return cli_report_add_fail(o->report, &x);
 }
 
 /* One run of the scenario on sc->cfg.variant; returns the exit code for it. */
@@ -248,6 +417,12 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 	e = sim_scenario_expect(sc, sc->cfg.variant);
 	sim_expect_describe(sc, e, want, sizeof(want));
 	ok = sim_expect_matches(e, &w->verdict);
+	if (o->report && report_run(o, sc, w, ok, want)) {
+		fprintf(stderr, "nvtsim: out of memory\n");
+		return EXIT_USAGE;
+	}
+	if (o->rep.json)
+		return ok ? EXIT_EXPECTED : EXIT_UNEXPECTED;
 	if (o->all_variants) {
 		printf("%-14s %-4s %-15s expected %-24s %s\n", v->id,
 		       ok ? "ok" : "FAIL", sim_verdict_names[w->verdict.kind],
@@ -264,6 +439,7 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 static int cmd_run(int argc, char **argv)
 {
 	struct run_opts o;
+	struct cli_report rep;
 	struct sim_scenario *sc;
 	struct sim_world *w;
 	char err[512];
@@ -300,10 +476,15 @@ static int cmd_run(int argc, char **argv)
 		free(sc);
 		return EXIT_USAGE;
 	}
+	cli_report_init(&rep, "run", o.all_variants ? "all-variants" : "scenario",
+			&o.rep);
+	if (cli_report_any(&o.rep))
+		o.report = &rep;
 	if (!o.all_variants) {
 		ret = run_one(&o, sc, w, !o.quiet);
 	} else {
-		printf("%s\n", o.path);
+		if (!o.rep.json)
+			printf("%s\n", o.path);
 		for (i = 0; i < sim_nvariants && ret != EXIT_USAGE; i++) {
 			sc->cfg.variant = (int)i;
 			r = run_one(&o, sc, w, false);
@@ -311,6 +492,9 @@ static int cmd_run(int argc, char **argv)
 				ret = r;
 		}
 	}
+	if (o.report && ret != EXIT_USAGE)
+		ret = cli_report_finish(&rep, ret);
+	cli_report_free(&rep);
 	sim_world_free(w);
 	free(sc);
 	return ret;

@@ -214,6 +214,7 @@ CFLAGS="-std=gnu11 -nostdinc -isystem $isys -ffreestanding -fPIC -O2 -g
 	-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 	-Wno-missing-field-initializers -Wno-pointer-sign
 	-include $kdir/include/nvtsim_prelude.h
+	-fmacro-prefix-map=$stage/=
 	-DLINUX_VERSION_CODE=$vcode -DNVTSIM_KERNEL_NAME=\"$name\"
 	-I$stage/include -I$kdir/include -I$gen -I$hinc
 	-iquote $stage/drivers/nvme/host -iquote $tmp/seam"

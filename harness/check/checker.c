@@ -13,6 +13,30 @@
 
 static const char *const sim__op_str[] = { "WRITE", "READ", "FLUSH" };
 
+const char *const sim_where_names[SIM_WHERE_KINDS] = {
+	[SIM_WHERE_NONE] = "none",
+	[SIM_WHERE_REQ_LIST] = "req_list",
+	[SIM_WHERE_SEND_LIST] = "send_list",
+	[SIM_WHERE_REQUEST] = "queue->request",
+	[SIM_WHERE_SOCKET] = "socket",
+	[SIM_WHERE_NOWHERE] = "nowhere",
+	[SIM_WHERE_UNSUBMITTED] = "not submitted",
+};
+
+/* sim__where()'s answer as enum sim_where. */
+static uint8_t sim__where_kind(const struct sim_drv_view *v, int i)
+{
+	const struct sim_drv_req_view *req = &v->reqs[i];
+
+	if (req->on_req_list)
+		return SIM_WHERE_REQ_LIST;
+	if (req->on_send_list)
+		return SIM_WHERE_SEND_LIST;
+	if (req->is_request)
+		return SIM_WHERE_REQUEST;
+	return SIM_WHERE_NOWHERE;
+}
+
 static void sim__detail(struct sim_world *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -141,6 +165,7 @@ static void sim__report_stuck(struct sim_world *w,
 	if (!w->rs[i].submitted) {
 		w->verdict.kind = SIM_V_HANG;
 		w->verdict.req = i;
+		w->verdict.where = SIM_WHERE_UNSUBMITTED;
 		snprintf(w->verdict.line, sizeof(w->verdict.line),
 			 "HANG: %s (%s %u bytes) was never submitted: its submitter cannot go on",
 			 spec->name, sim__op_str[spec->op], spec->len_bytes);
@@ -150,8 +175,10 @@ static void sim__report_stuck(struct sim_world *w,
 	type = sim__stuck_pdu(w, v, i, pdu, sizeof(pdu));
 	w->verdict.req = i;
 	w->verdict.pdu_type = type;
+	w->verdict.where = sim__where_kind(v, i);
 	if (corked && !where) {
 		w->verdict.kind = SIM_V_STALL;
+		w->verdict.where = SIM_WHERE_SOCKET;
 		snprintf(w->verdict.line, sizeof(w->verdict.line),
 			 "STALL: %s (cid %d, %s %u bytes) never completes: its %s sits corked in the socket (%u bytes sent with MSG_MORE) and nothing will push it",
 			 spec->name, i, sim__op_str[spec->op], spec->len_bytes,

@@ -62,6 +62,14 @@ void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
 void sim_point_field(bool write, const void *addr, const char *field,
 		     const char *fn);
 
+/*
+ * The source line of the next scheduling point: the shims' macros pass
+ * SIM_FN as their function name, which notes where they were called
+ * (tcp.c's file and line, for SARIF's code flows) and gives __func__.
+ */
+const char *sim_src_at(const char *file, int line, const char *fn);
+#define SIM_FN sim_src_at(__FILE__, __LINE__, __func__)
+
 /* The CPU the running context is on (raw_smp_processor_id). */
 int sim_current_cpu(void);
 

@@ -57,6 +57,34 @@ const char *const sim_verdict_names[SIM_V_KINDS] = {
 	[SIM_V_LIVELOCK] = "livelock",
 };
 
+/* Where the next scheduling point was called from: see SIM_FN. */
+static const char *sim__src_file;
+static uint32_t sim__src_line;
+
+const char *sim_src_at(const char *file, int line, const char *fn)
+{
+	sim__src_file = file;
+	sim__src_line = line > 0 ? (uint32_t)line : 0;
+	return fn;
+}
+
+/*
+ * The running context's source line: the one SIM_FN noted just before
+ * (taken, so no later point inherits it), else the last one while it
+ * stays in the same function (a blocking lock's retries), else none.
+ */
+static void sim__point_src(struct sim_ctx *c, const char *fn)
+{
+	if (sim__src_file) {
+		c->src_file = sim__src_file;
+		c->src_line = sim__src_line;
+	} else if (fn != c->fn) {
+		c->src_file = NULL;
+		c->src_line = 0;
+	}
+	sim__src_file = NULL;
+}
+
 void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	       const char *fn)
 {
@@ -66,6 +94,12 @@ void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 void sim_point_field(bool write, const void *addr, const char *field,
 		     const char *fn)
 {
+	/* an instrumented access: no macro said where; the function is all we know */
+	if (sim_cur && sim_cur->cur) {
+		sim_cur->cur->src_file = NULL;
+		sim_cur->cur->src_line = 0;
+	}
+	sim__src_file = NULL;
 	sim_point2(write ? SIM_OP_STORE : SIM_OP_LOAD, addr, NULL, field, fn);
 }
 
@@ -75,9 +109,12 @@ void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
 	struct sim_world *w = sim_cur;
 	struct sim_ctx *c;
 
-	if (!w || !w->cur)
+	if (!w || !w->cur) {
+		sim__src_file = NULL;
 		return;
+	}
 	c = w->cur;
+	sim__point_src(c, fn);
 	c->op = (uint8_t)kind;
 	c->obj = obj;
 	c->obj2 = obj2;
@@ -468,6 +505,8 @@ void sim_step(struct sim_world *w, int id)
 		w->taken_op[w->steps] = c->op;
 		w->taken_fn[w->steps] = c->fn;
 		w->taken_obj[w->steps] = c->obj_name;
+		w->taken_file[w->steps] = c->src_file;
+		w->taken_line[w->steps] = c->src_line;
 	}
 	w->steps++;
 	c->steps++;

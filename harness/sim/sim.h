@@ -98,10 +98,25 @@ enum sim_verdict_kind {
 
 extern const char *const sim_verdict_names[SIM_V_KINDS];
 
+/* Where a stuck request's PDU sits (the checker's words, for machine-readable reports). */
+enum sim_where {
+	SIM_WHERE_NONE = 0,	/* no stuck request */
+	SIM_WHERE_REQ_LIST,	/* queued on req_list */
+	SIM_WHERE_SEND_LIST,	/* queued on send_list */
+	SIM_WHERE_REQUEST,	/* half sent as queue->request */
+	SIM_WHERE_SOCKET,	/* corked in the socket by MSG_MORE */
+	SIM_WHERE_NOWHERE,	/* not queued anywhere */
+	SIM_WHERE_UNSUBMITTED,	/* never submitted */
+	SIM_WHERE_KINDS
+};
+
+extern const char *const sim_where_names[SIM_WHERE_KINDS];
+
 struct sim_verdict {
 	uint8_t kind;
 	int req;			/* stuck request, or -1 */
 	uint8_t pdu_type;		/* PDU left behind (SIM_PDU_*), or 0xff */
+	uint8_t where;			/* enum sim_where */
 	char line[512];			/* the verdict in one line */
 	char detail[4096];		/* why: one fact a line */
 };
@@ -131,6 +146,8 @@ struct sim_ctx {
 	const char *obj_name;
 	const char *fn;
 	const char *last_fn;		/* kernel function of the last step run */
+	const char *src_file;		/* where that point is in the source (SIM_FN), or NULL */
+	uint32_t src_line;
 	uint32_t steps;
 	uint32_t clock_base;		/* kworker: the jiffy its work item started in, as steps */
 };
@@ -166,6 +183,8 @@ struct sim_world {
 	uint8_t taken_op[SIM_TAKEN_MAX];	/* the operation it did */
 	const char *taken_fn[SIM_TAKEN_MAX];
 	const char *taken_obj[SIM_TAKEN_MAX];
+	const char *taken_file[SIM_TAKEN_MAX];	/* source of each step's point, or NULL */
+	uint32_t taken_line[SIM_TAKEN_MAX];
 
 	/* livelock check: states seen with the kworker between two io_work runs */
 	unsigned nmarks;

@@ -101,6 +101,8 @@ static void sim__ctx_setup(struct sim_world *w, unsigned id)
 	c->obj_name = NULL;
 	c->fn = "start";
 	c->last_fn = NULL;
+	c->src_file = NULL;
+	c->src_line = 0;
 	c->sub = -1;
 	if (id < cfg->nsubs) {
 		c->kind = SIM_CTX_SUBMITTER;
