@@ -80,6 +80,57 @@ static void test_parse_reads_through_with_occurrence_count(void **state)
 	assert_int_equal(sc.steps[2].n, 1);
 }
 
+/* What the timeline prints reads back: its names, and calls copied whole. */
+static void test_parse_takes_steps_as_the_timeline_prints_them(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("request w1 write 4k\n"
+			       "schedule\n"
+			       "1. sub0 through list_add_tail(send_list)\n"
+			       "2. sub0 through list_first_entry_or_null(send_list)\n"
+			       "3. sub0 through list_del_init(entry)\n"
+			       "4. sub0 until READ_ONCE(queue->request)\n"
+			       "5. sub0 through test_bit(1, flags) 2 times\n"
+			       "6. net_rx through queue_work_on(0, io_work)\n"
+			       "7. sub0 through ->queue_rq(w1: WRITE 4096 bytes, cid 0, last=1)\n"
+			       "8. sub0 through ->commit_rqs()\n"
+			       "9. sub0 through WRITE_ONCE(queue->request, set)\n"), 0);
+	assert_int_equal(sc.nsteps, 9);
+	assert_int_equal(sc.steps[0].op, SIM_OP_LIST_ADD);
+	assert_string_equal(sc.steps[0].obj, "send_list");
+	assert_int_equal(sc.steps[1].op, SIM_OP_LIST_FIRST);
+	assert_int_equal(sc.steps[2].op, SIM_OP_LIST_DEL);
+	assert_string_equal(sc.steps[2].obj, "entry");
+	assert_int_equal(sc.steps[3].op, SIM_OP_READ_ONCE);
+	assert_string_equal(sc.steps[3].obj, "request");
+	assert_int_equal(sc.steps[4].op, SIM_OP_TEST_BIT);
+	assert_string_equal(sc.steps[4].obj, "flags");
+	assert_int_equal(sc.steps[4].n, 2);
+	assert_string_equal(sc.steps[5].obj, "io_work");
+	assert_int_equal(sc.steps[6].op, SIM_OP_SUBMIT);
+	assert_string_equal(sc.steps[6].obj, "w1");
+	assert_int_equal(sc.steps[7].op, SIM_OP_SUBMIT);
+	assert_string_equal(sc.steps[7].obj, "commit_rqs");
+	assert_string_equal(sc.steps[8].obj, "request");
+	assert_string_equal(sc.steps[4].text, "5. sub0 through test_bit(1, flags) 2 times");
+}
+
+/* An object no scheduling point names fails when read, not as a run's verdict. */
+static void test_parse_rejects_unknown_objects(void **state)
+{
+	(void)state;
+	expect_error("request w1 write 4k\nschedule\n1. sub0 through sendmsg(nope)\n",
+		     "t.nvt:3: unknown object 'nope' for sendmsg (known: sk)");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 until list_add_tail(req_list)\n",
+		     "t.nvt:3: unknown object 'req_list' for list_add_tail (known: send_list)");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 through sendmsg(72 bytes, DONTWAIT|EOR)\n",
+		     "t.nvt:3: unknown object '72 bytes, DONTWAIT|EOR' for sendmsg (known: sk)");
+	expect_error("request w1 write 4k\nschedule\n1. sub0 through submit(w2)\n",
+		     "t.nvt:3: unknown object 'w2' for submit (known: w1, commit_rqs)");
+	expect_error("request w1 write 4k\nschedule\n1. kworker through start(x)\n",
+		     "t.nvt:3: unknown object 'x' for start (known: none: start takes no object)");
+}
+
 static void test_parse_default_submitter_follows_io_cpu(void **state)
 {
 	(void)state;
@@ -175,6 +226,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_reads_workload_schedule_and_expectations),
 		cmocka_unit_test(test_parse_reads_through_with_occurrence_count),
+		cmocka_unit_test(test_parse_takes_steps_as_the_timeline_prints_them),
+		cmocka_unit_test(test_parse_rejects_unknown_objects),
 		cmocka_unit_test(test_parse_default_submitter_follows_io_cpu),
 		cmocka_unit_test(test_parse_rejects_bad_lines_with_file_and_line),
 		cmocka_unit_test(test_parse_rejects_binary_and_overlong_input),

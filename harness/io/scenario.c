@@ -297,14 +297,76 @@ static int sim__request(struct sim__parser *p)
 	return 0;
 }
 
-static int sim__op_of(const char *s)
+/*
+ * "until|through OP[(OBJECT)] [N times]" from word 3 on. OP(ARGS) may be
+ * copied from a timeline line whole ("test_bit(1, flags)", which the
+ * splitter cut at its spaces): the known object among ARGS is the one.
+ */
+static int sim__step_op(struct sim__parser *p, struct sim_sched_step *s,
+			const char *kind)
 {
-	int i;
+	char op[SIM__LINE_MAX + 1], obj[128], known[160];
+	const char *implied;
+	char *paren, *close;
+	unsigned last = 3, rest, i;
 
-	for (i = 0; i < SIM_OP_KINDS; i++)
-		if (!strcmp(s, sim_op_names[i]))
-			return i;
-	return -1;
+	if (p->nwords < 4)
+		goto usage;
+	if (strchr(p->words[3], '(') && !strchr(p->words[3], ')'))
+		while (last + 1 < p->nwords && !strchr(p->words[last], ')'))
+			last++;
+	op[0] = 0;
+	for (i = 3; i <= last; i++) {
+		strcat(op, p->words[i]);
+		if (i < last)
+			strcat(op, " ");
+	}
+	s->kind = !strcmp(kind, "until") ? SIM_SS_UNTIL : SIM_SS_THROUGH;
+	s->n = 1;
+	rest = p->nwords - last - 1;
+	/* "through OP(OBJECT) N times": the Nth time, counted from this step */
+	if (s->kind == SIM_SS_THROUGH && rest == 2 &&
+	    !strcmp(p->words[last + 2], "times")) {
+		if (sim__u32(p, p->words[last + 1], "times", &s->n))
+			return -1;
+		if (!s->n || s->n > 1000000)
+			return sim__fail(p, "schedule: 'through %s N times': N must be 1..1000000",
+					 op);
+	} else if (rest) {
+		goto usage;
+	}
+	obj[0] = 0;
+	paren = strchr(op, '(');
+	if (paren) {
+		close = strchr(paren, ')');
+		if (!close || close[1])
+			return sim__fail(p, "schedule: '%s': expected OP(OBJECT)", op);
+		*close = 0;
+		*paren = 0;
+		/* "->commit_rqs()", as printed: no object */
+		if (close == paren + 1)
+			paren = NULL;
+	}
+	s->op = sim_sched_op_find(op, &implied);
+	if (s->op < 0)
+		return sim__fail(p, "schedule: unknown operation '%s' (e.g. sendmsg, mutex_trylock, mutex_unlock, llist_add, queue_work_on; see README \"Scenario files\")",
+				 op);
+	if (paren && sim_sched_obj_pick(&p->sc->cfg, s->op, paren + 1, obj,
+					sizeof(obj))) {
+		sim_sched_objs_describe(&p->sc->cfg, s->op, known, sizeof(known));
+		return sim__fail(p, "unknown object '%s' for %s (known: %s)", obj,
+				 op, known);
+	}
+	if (!obj[0] && implied)
+		snprintf(obj, sizeof(obj), "%s", implied);
+	if (strlen(obj) >= sizeof(s->obj))
+		return sim__fail(p, "schedule: object name too long");
+	snprintf(s->obj, sizeof(s->obj), "%s", obj);
+	return 0;
+usage:
+	if (!strcmp(kind, "through"))
+		return sim__fail(p, "schedule: expected 'through OP', 'through OP(OBJECT)' or 'through OP(OBJECT) N times'");
+	return sim__fail(p, "schedule: expected 'until OP' or 'until OP(OBJECT)'");
 }
 
 static int sim__step(struct sim__parser *p, const char *raw)
@@ -349,38 +411,8 @@ static int sim__step(struct sim__parser *p, const char *raw)
 			return sim__fail(p, "schedule: steps must be 1..1000000");
 		s->kind = SIM_SS_STEPS;
 	} else if (!strcmp(kind, "until") || !strcmp(kind, "through")) {
-		char *op = p->words[3], *paren, *close;
-
-		s->kind = !strcmp(kind, "until") ? SIM_SS_UNTIL : SIM_SS_THROUGH;
-		s->n = 1;
-		/* "through OP(OBJECT) N times": the Nth time, counted from this step */
-		if (s->kind == SIM_SS_THROUGH && p->nwords == 6 &&
-		    !strcmp(p->words[5], "times")) {
-			if (sim__u32(p, p->words[4], "times", &s->n))
-				return -1;
-			if (!s->n || s->n > 1000000)
-				return sim__fail(p, "schedule: 'through %s N times': N must be 1..1000000",
-						 op);
-		} else if (p->nwords != 4) {
-			if (s->kind == SIM_SS_THROUGH)
-				return sim__fail(p, "schedule: expected 'through OP', 'through OP(OBJECT)' or 'through OP(OBJECT) N times'");
-			return sim__fail(p, "schedule: expected 'until OP' or 'until OP(OBJECT)'");
-		}
-		paren = strchr(op, '(');
-		if (paren) {
-			close = strchr(paren, ')');
-			if (!close || close[1] || close == paren + 1)
-				return sim__fail(p, "schedule: '%s': expected OP(OBJECT)", op);
-			*close = 0;
-			*paren = 0;
-			if (strlen(paren + 1) >= sizeof(s->obj))
-				return sim__fail(p, "schedule: object name too long");
-			snprintf(s->obj, sizeof(s->obj), "%s", paren + 1);
-		}
-		s->op = sim__op_of(op);
-		if (s->op < 0)
-			return sim__fail(p, "schedule: unknown operation '%s' (e.g. sendmsg, mutex_trylock, mutex_unlock, llist_add, queue_work_on)",
-					 op);
+		if (sim__step_op(p, s, kind))
+			return -1;
 	} else {
 		return sim__fail(p, "schedule: unknown directive '%s' (until, through, idle, done, steps)",
 				 kind);

@@ -63,6 +63,22 @@ bool sim_expect_matches(const struct sim_expect *e, const struct sim_verdict *v)
 void sim_expect_describe(const struct sim_scenario *sc,
 			 const struct sim_expect *e, char *buf, size_t len);
 
+/*
+ * schedname.c: a schedule's operation names (sim_op_names and the names the
+ * timeline prints for the same point: list_add_tail, ->queue_rq ...) and the
+ * objects each takes. sim_sched_op_find gives the op, or -1, and the object a
+ * name implies; sim_sched_obj_pick finds the known object among a printed
+ * call's comma-separated arguments ("1, flags"), else -1 with the argument
+ * as the scheduler would name it.
+ */
+int sim_sched_op_find(const char *name, const char **implied_obj);
+bool sim_sched_obj_known(const struct sim_config *cfg, int op, const char *obj);
+int sim_sched_obj_pick(const struct sim_config *cfg, int op, const char *args,
+		       char *obj, size_t objlen);
+/* "send_list, entry": what sim_sched_obj_known accepts for op */
+void sim_sched_objs_describe(const struct sim_config *cfg, int op, char *buf,
+			     size_t len);
+
 /* schedule.c: follow the steps, then finish the run with the world's choice source. */
 void sim_run_schedule(struct sim_world *w, const struct sim_sched_step *steps,
 		      unsigned n);

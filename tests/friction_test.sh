@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Issue 11's friction list, one section per item: each check failed on the
+# behaviour a first-time user hit.
+set -u
+nvtsim=$1
+top=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+fail() {
+	echo "FAIL $*"
+	failed=$((failed + 1))
+}
+
+check() {	# check NAME WANT_EXIT WANT_TEXT -- command...
+	local name=$1 want=$2 text=$3
+	shift 4
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	local got=$?
+	if [ "$got" != "$want" ]; then
+		fail "$name: exit $got, wanted $want"; cat "$tmp/out" "$tmp/err" | head -5
+		return
+	fi
+	if [ -n "$text" ] && ! grep -qF -- "$text" "$tmp/out" "$tmp/err"; then
+		fail "$name: no '$text' in output"; cat "$tmp/out" "$tmp/err" | head -5
+		return
+	fi
+	passed=$((passed + 1))
+}
+
+variants=$("$nvtsim" variants | awk 'NR > 1 { print $1 }')
+seed=$top/scenarios/seed-race.nvt
+
+# ---- a) what the timeline prints reads back as a schedule ----
+
+# A trace's events as "STEP<tab>CONTEXT<tab>EVENT" (the timeline's event
+# column, from --trace-format json so the columns around it do not matter).
+events() {
+	python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    e = json.loads(l)
+    print("%d\t%s\t%s" % (e["step"], e["ctx"], e["event"]))' "$1"
+}
+
+# A scenario's workload without its schedule and expect lines.
+workload() {
+	grep -vE '^[[:space:]]*([0-9]+\.|schedule|expect)' "$1"
+}
+
+# The call an event line starts with, as a schedule names it: "sendmsg"
+# prints its length and flags, not its object (sk).
+call_of() {
+	sed -nE 's/^([A-Za-z_>-]+\([^)]*\)).*/\1/p' | sed -E 's/^sendmsg\(.*/sendmsg/'
+}
+
+# Every call form any timeline prints (every scenario, every variant) is
+# accepted as 'through FORM' in the scenario that printed it.
+for s in "$top"/scenarios/*.nvt "$top"/tests/pins/*.nvt; do
+	for v in $variants; do
+		"$nvtsim" run "$s" --variant "$v" --trace "$tmp/t.json" --trace-format json >/dev/null 2>&1
+		events "$tmp/t.json" | cut -f 3 | call_of | sed "s|^|$s\t|"
+	done
+done | sort -t $'\t' -k 2,2 -u >"$tmp/forms"
+[ "$(wc -l <"$tmp/forms")" -gt 20 ] || fail "a-printed-op: only $(wc -l <"$tmp/forms") call forms in the timelines"
+while IFS=$'\t' read -r s form; do
+	{ workload "$s"; printf 'schedule\n1. sub0 through %s\n' "$form"; } >"$tmp/form.nvt"
+	"$nvtsim" run "$tmp/form.nvt" --quiet --steps-max 1 >"$tmp/out" 2>&1
+	[ $? != 2 ] || fail "a-printed-op: '$form' from $(basename "$s") refused: $(head -1 "$tmp/out")"
+done <"$tmp/forms"
+passed=$((passed + 1))
+
+# The timeline, fed back step by step as a schedule, is the same run.
+roundtrip() {	# roundtrip NAME SCENARIO VARIANT
+	local name=$1 s=$2 v=$3
+	"$nvtsim" run "$s" --variant "$v" --trace "$tmp/t1.json" --trace-format json >/dev/null 2>&1
+	{
+		workload "$s"
+		echo schedule
+		events "$tmp/t1.json" | awk -F '\t' '$2 != "--" && $2 != "setup" && $2 != "checker" && $1 != last {
+			last = $1; print $2 "\t" $3 }' |
+		while IFS=$'\t' read -r ctx text; do
+			form=$(printf '%s\n' "$text" | call_of)
+			if [ -n "$form" ]; then
+				echo "$ctx through $form"
+			else
+				echo "$ctx steps 1"
+			fi
+		done | awk '{ print NR ". " $0 }'
+	} >"$tmp/rt.nvt"
+	if [ "$(grep -cE '^[0-9]+\.' "$tmp/rt.nvt")" -gt 64 ]; then
+		fail "$name: more than 64 steps"; return
+	fi
+	"$nvtsim" run "$tmp/rt.nvt" --variant "$v" --trace "$tmp/t2.json" --trace-format json >"$tmp/out" 2>&1
+	if [ $? = 2 ] || grep -q SCHEDULE "$tmp/out"; then
+		fail "$name: the schedule was not followed: $(grep -E 'SCHEDULE|rt.nvt' "$tmp/out" | head -2)"; return
+	fi
+	if ! diff <(events "$tmp/t1.json" | grep -v $'\t--\t') \
+		  <(events "$tmp/t2.json" | grep -v $'\t--\t') >"$tmp/diff"; then
+		fail "$name: a different run:"; head -6 "$tmp/diff"; return
+	fi
+	passed=$((passed + 1))
+}
+roundtrip a-roundtrip-seed "$seed" db5ad6b7f8cd
+roundtrip a-roundtrip-stall "$top/scenarios/msg-more-stall.nvt" 122e5b9f3d37
+
+# An object no scheduling point names is an input error, not a run-time verdict.
+printf 'request w1 write 8192\nschedule\n1. sub0 through sendmsg(nope)\n' >"$tmp/obj.nvt"
+check a-unknown-object 2 "obj.nvt:3: unknown object 'nope' for sendmsg (known: sk)" -- "$nvtsim" run "$tmp/obj.nvt"
+printf 'request w1 write 8192\nschedule\n1. sub0 until READ_ONCE(queue->nope)\n' >"$tmp/obj2.nvt"
+check a-unknown-field 2 "obj2.nvt:3: unknown object 'nope' for READ_ONCE (known: request, more_requests" -- "$nvtsim" run "$tmp/obj2.nvt"
+printf 'request w1 write 8192\nschedule\n1. sub0 through ->queue_rq(w9)\n' >"$tmp/obj3.nvt"
+check a-unknown-request 2 "obj3.nvt:3: unknown object 'w9' for ->queue_rq (known: w1, commit_rqs)" -- "$nvtsim" run "$tmp/obj3.nvt"
+# ... and the README lists every object the parser knows
+for o in send_mutex lock req_list send_list entry request more_requests rd_enabled flags io_work pool sk ctrl commit_rqs; do
+	sed -n '/^## Scenario files/,/^## Verdicts/p' "$top/README.md" | grep -qF "\`$o\`" ||
+		fail "a-readme-objects: README's Scenario files section does not name \`$o\`"
+done
+passed=$((passed + 1))
+
+echo "friction: $passed passed, $failed failed"
+[ "$failed" = 0 ]
