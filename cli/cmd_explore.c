@@ -43,6 +43,7 @@ static const char *const usage_explore =
 	"                      [--preemptions N] [--steps-max N] [--check KIND]\n"
 	"                      [--keep-going] [--no-minimize] [--no-state-cache] [--out DIR]\n"
 	"                      [--require-complete] [--progress | --no-progress]\n"
+	"       nvtsim explore --show-default\n"
 	"\n"
 	"Without CONFIG (or with --sweep): sweeps every small configuration of a\n"
 	"spec, smallest first: 1 to 3 requests of the kinds on the send path's\n"
@@ -511,7 +512,7 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 {
 	const struct sim_config *cfg = &sc->cfg;
 	const struct sim_variant *v = &sim_variants[cfg->variant];
-	char err[512], search[160], how[96];
+	char err[512], search[160], how[96], bound[40];
 
 	if (sim_config_check(cfg, err, sizeof(err))) {
 		fprintf(stderr, "%s: %s\n", sc->path, err);
@@ -524,10 +525,15 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	if (quiet)
 		return explore_exit(c, r);
 	describe_search(r, &c->opts, search, sizeof(search));
+	bound[0] = 0;
+	if (c->opts.strategy == SIM_STRAT_PB)
+		snprintf(bound, sizeof(bound), " up to %u preemption%s",
+			 c->opts.preemptions_max,
+			 c->opts.preemptions_max == 1 ? "" : "s");
 	printf("nvtsim explore: %s on %s (%s, %s)\n", sc->path, v->id, v->name,
 	       v->release);
-	printf("strategy %s, policy %s, budget %llu executions\n\n",
-	       sim_strategy_names[c->opts.strategy],
+	printf("strategy %s%s, policy %s, budget %llu executions\n\n",
+	       sim_strategy_names[c->opts.strategy], bound,
 	       cfg->policy == SIM_POLICY_PRIO ? "prio" : "fair",
 	       (unsigned long long)c->opts.executions_max);
 	printf("executions:  %llu\n", (unsigned long long)r->executions);

@@ -30,10 +30,13 @@ check() {	# check NAME WANT_EXIT WANT_TEXT -- command...
 	passed=$((passed + 1))
 }
 
+# FRICTION_ONLY=ab runs those sections only
+only=${FRICTION_ONLY:-abcdefg}
 variants=$("$nvtsim" variants | awk 'NR > 1 { print $1 }')
 seed=$top/scenarios/seed-race.nvt
 
 # ---- a) what the timeline prints reads back as a schedule ----
+if [[ $only == *a* ]]; then
 
 # A trace's events as "STEP<tab>CONTEXT<tab>EVENT" (the timeline's event
 # column, from --trace-format json so the columns around it do not matter).
@@ -119,6 +122,52 @@ for o in send_mutex lock req_list send_list entry request more_requests rd_enabl
 		fail "a-readme-objects: README's Scenario files section does not name \`$o\`"
 done
 passed=$((passed + 1))
+fi
+
+# ---- b) --help says what the code does ----
+if [[ $only == *b* ]]; then
+
+# Options a parse function accepts: its strcmp(a, "--...") arms.
+parser_opts() {	# parser_opts FILE FUNCTION
+	sed -n "/^static int $2(/,/^}/p" "$1" | grep -oE 'strcmp\((a|argv\[i\]), "--[a-z-]+"\)' |
+		grep -oE -- '--[a-z-]+' | grep -vx -- '--help' | sort -u
+}
+synopsis() {	# the usage lines before the first blank line
+	"$nvtsim" "$1" --help | sed '/^$/q'
+}
+for o in $(parser_opts "$top/cli/cmd_explore.c" parse_explore) --kernel; do
+	synopsis explore | grep -qE -- "$o([] |]|$)" || fail "b-usage: explore --help's usage does not show $o"
+done
+for o in $(parser_opts "$top/cli/nvtsim.c" parse_run) $(grep -oE 'strcmp\(a, "--[a-z-]+"\)' "$top/cli/cli_trace.c" | grep -oE -- '--[a-z-]+') --kernel; do
+	synopsis run | grep -qE -- "$o([] |]|$)" || fail "b-usage: run --help's usage does not show $o"
+done
+passed=$((passed + 1))
+
+# The defaults explore reports it ran with are the ones --help states.
+help=$("$nvtsim" explore --help | tr -s ' \n' '  ')
+printf 'request f1 flush\n' >"$tmp/tiny.nvt"
+"$nvtsim" explore "$tmp/tiny.nvt" --out "$tmp/cex" >"$tmp/out" 2>&1
+ran=$(grep '^strategy ' "$tmp/out")
+strategy=$(sed -nE 's/^strategy ([a-z]+) .*/\1/p' <<<"$ran")
+bound=$(sed -nE 's/.* up to ([0-9]+) preemptions?,.*/\1/p' <<<"$ran")
+policy=$(sed -nE 's/.*, policy ([a-z]+),.*/\1/p' <<<"$ran")
+budget=$(sed -nE 's/.*, budget ([0-9]+) executions.*/\1/p' <<<"$ran")
+if [ -z "$strategy" ] || [ -z "$bound" ] || [ -z "$policy" ] || [ -z "$budget" ]; then
+	fail "b-defaults: explore did not say what it ran with: '$ran'"
+else
+	for want in "--strategy S $strategy (default)" "--preemptions (default $bound)" \
+		    "--policy P $policy (default)" "--executions N budget (default $budget;"; do
+		grep -qF -- "$want" <<<"$help" || fail "b-defaults: explore ran with '$ran' but --help does not say '$want'"
+	done
+fi
+sweep_budget=$("$nvtsim" explore --show-sweep | sed -nE 's/^budget ([0-9]+)$/\1/p')
+sweep_bound=$("$nvtsim" explore --show-sweep | sed -nE 's/^preemptions ([0-9]+)$/\1/p')
+grep -qF -- "a sweep's is per config, $sweep_budget)" <<<"$help" ||
+	fail "b-defaults: the sweep's budget is $sweep_budget, --help does not say so"
+[ "$sweep_bound" = "$bound" ] || grep -qF -- "sweep's preemptions $sweep_bound" <<<"$help" ||
+	fail "b-defaults: the sweep's preemption bound is $sweep_bound, --help says $bound"
+passed=$((passed + 1))
+fi
 
 echo "friction: $passed passed, $failed failed"
 [ "$failed" = 0 ]
