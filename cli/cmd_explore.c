@@ -891,6 +891,9 @@ int cmd_explore(int argc, char **argv)
 		fputs(default_config, stdout);
 		return 0;
 	}
+	/* before the search, not after it: a found counterexample has to go somewhere */
+	if (!c.show_spec && cli_out_dir_check("explore", "--out", c.out))
+		return 2;
 	if (c.sweep)
 		return explore_sweep(&c);
 	sc = malloc(sizeof(*sc));

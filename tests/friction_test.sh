@@ -169,5 +169,51 @@ grep -qF -- "a sweep's is per config, $sweep_budget)" <<<"$help" ||
 passed=$((passed + 1))
 fi
 
+# ---- d) output files: checked before the run, all or nothing ----
+if [[ $only == *d* ]]; then
+one_line() {	# one_line NAME: stderr is exactly one line
+	[ "$(wc -l <"$tmp/err")" = 1 ] || { fail "$1: stderr is not one line:"; cat "$tmp/err"; }
+}
+d=$tmp/d
+mkdir -p "$d/sub"
+touch "$d/afile"
+# --out is checked before the search: nothing searched, exit 2, one line
+check d-out-missing-parent 2 "--out $d/nodir/cex: cannot create it: $d/nodir: No such file or directory" -- \
+	"$nvtsim" explore --default --out "$d/nodir/cex"
+one_line d-out-missing-parent
+grep -q executions "$tmp/out" && fail "d-out-missing-parent: searched before checking --out"
+check d-out-a-file 2 "--out $d/afile: not a directory" -- "$nvtsim" explore --default --out "$d/afile"
+one_line d-out-a-file
+check d-out-sweep 2 "--out $d/afile: not a directory" -- "$nvtsim" explore --sweep --out "$d/afile"
+check d-out-merge 2 "--out $d/afile: not a directory" -- "$nvtsim" merge "$d/r.json" --out "$d/afile"
+# a second output that cannot be opened leaves no first one behind
+check d-pcap-bad 2 "$d/nodir/x.pcap: cannot write" -- \
+	"$nvtsim" run "$seed" --trace "$d/ok.txt" --pcap "$d/nodir/x.pcap"
+one_line d-pcap-bad
+[ ! -e "$d/ok.txt" ] || fail "d-pcap-bad: left $(stat -c %s "$d/ok.txt")-byte $d/ok.txt"
+# ... and an existing file keeps what it had
+echo before >"$d/keep.txt"
+check d-pcap-bad-keep 2 "cannot write" -- "$nvtsim" run "$seed" --trace "$d/keep.txt" --pcap "$d/nodir/x.pcap"
+[ "$(cat "$d/keep.txt")" = before ] || fail "d-pcap-bad-keep: $d/keep.txt was overwritten"
+# two outputs naming one file, however spelt, are refused before anything is written
+check d-same-file 2 "name the same file" -- "$nvtsim" run "$seed" --trace "$d/x" --pcap "$d/sub/../x"
+one_line d-same-file
+[ ! -e "$d/x" ] || fail "d-same-file: wrote $d/x"
+echo old >"$d/a" && ln "$d/a" "$d/b"
+check d-same-inode 2 "name the same file" -- "$nvtsim" run "$seed" --trace "$d/a" --pcap "$d/b"
+check d-same-replay 2 "name the same file" -- "$nvtsim" replay \
+	"$(grep -oE "nvt1:[^' ]+" "$top/scenarios/found/db5ad6b7f8cd-hang-direct-send-race.nvt" | head -1)" \
+	--trace "$d/y" --pcap "$d/sub/../y"
+# a write that fails removes what the run wrote, and exits 2
+check d-write-fails 2 "/dev/full: cannot write: No space left on device" -- \
+	"$nvtsim" run "$seed" --quiet --pcap "$d/p.pcap" --trace /dev/full
+[ ! -e "$d/p.pcap" ] || fail "d-write-fails: left $d/p.pcap"
+# a good run puts both in place, no temporary file beside them
+check d-both 0 "" -- "$nvtsim" run "$seed" --quiet --trace "$d/t.txt" --pcap "$d/t.pcap"
+[ -s "$d/t.txt" ] && [ -s "$d/t.pcap" ] || fail "d-both: missing or empty output"
+[ -z "$(find "$d" -name '.*' -type f)" ] || fail "d-both: temporary files left: $(find "$d" -name '.*' -type f)"
+check d-devnull 0 "" -- "$nvtsim" run "$seed" --quiet --trace /dev/null --pcap /dev/null
+fi
+
 echo "friction: $passed passed, $failed failed"
 [ "$failed" = 0 ]
