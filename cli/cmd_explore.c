@@ -324,6 +324,7 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 
 static int load_config(const struct explore_cli *c, struct sim_scenario *sc)
 {
+	struct sim_config dflt;
 	char err[512];
 	int r;
 
@@ -339,8 +340,15 @@ static int load_config(const struct explore_cli *c, struct sim_scenario *sc)
 	}
 	if (c->steps_max)
 		sc->cfg.steps_max = c->steps_max;
-	if (sc->cfg.steps_max > SIM_EXPLORE_DEPTH_MAX)
+	sim_config_default(&dflt);
+	if (sc->cfg.steps_max > SIM_EXPLORE_DEPTH_MAX) {
+		/* a file's own steps_max, not the default, is worth a word */
+		if (sc->cfg.steps_max != dflt.steps_max)
+			fprintf(stderr, "nvtsim explore: %s: steps_max %llu lowered to %d, the explorer's depth limit\n",
+				sc->path, (unsigned long long)sc->cfg.steps_max,
+				SIM_EXPLORE_DEPTH_MAX);
 		sc->cfg.steps_max = SIM_EXPLORE_DEPTH_MAX;
+	}
 	if (c->policy >= 0)
 		sc->cfg.policy = (uint8_t)c->policy;
 	return 0;

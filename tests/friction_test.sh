@@ -215,5 +215,43 @@ check d-both 0 "" -- "$nvtsim" run "$seed" --quiet --trace "$d/t.txt" --pcap "$d
 check d-devnull 0 "" -- "$nvtsim" run "$seed" --quiet --trace /dev/null --pcap /dev/null
 fi
 
+# ---- g) limits are documented, and explore says when it lowers steps_max ----
+if [[ $only == *g* ]]; then
+printf 'request f1 flush\nsteps_max 20000\n' >"$tmp/deep.nvt"
+check g-steps-lowered 0 "" -- "$nvtsim" explore "$tmp/deep.nvt" --out "$tmp/cex"
+[ "$(cat "$tmp/err")" = "nvtsim explore: $tmp/deep.nvt: steps_max 20000 lowered to 4096, the explorer's depth limit" ] ||
+	fail "g-steps-lowered: stderr was '$(cat "$tmp/err")'"
+printf 'request f1 flush\n' >"$tmp/shallow.nvt"
+check g-steps-default 0 "" -- "$nvtsim" explore "$tmp/shallow.nvt" --out "$tmp/cex"
+[ ! -s "$tmp/err" ] || fail "g-steps-default: a file without steps_max got '$(cat "$tmp/err")'"
+# each limit the parser enforces is in the README's Scenario files section
+scen=$(sed -n '/^## Scenario files/,/^## Verdicts/p' "$top/README.md" | tr -s ' \n' '  ')
+limit() {	# limit NAME FILE README_TEXT_WITH_N: N from the parser's error
+	local n
+	"$nvtsim" run "$2" >"$tmp/out" 2>"$tmp/err"
+	n=$(grep -oE '(at most|larger than|0\.\.)[ ]?[0-9]+' "$tmp/err" | grep -oE '[0-9]+$' | head -1)
+	[ -n "$n" ] || { fail "g-limit-$1: no limit in '$(cat "$tmp/err")'"; return; }
+	grep -qF -- "${3//N/$n}" <<<"$scen" || fail "g-limit-$1: the parser's limit is $n; README does not say '${3//N/$n}'"
+}
+for i in $(seq 17); do echo "request r$i read 4096"; done >"$tmp/reqs.nvt"
+limit requests "$tmp/reqs.nvt" "at most N requests"
+for i in $(seq 5); do echo "submitter s$i"; done >"$tmp/subs.nvt"
+limit submitters "$tmp/subs.nvt" "N submitters"
+printf 'submitter s1 cpu=8\nrequest r1 read 4096\n' >"$tmp/cpu.nvt"
+limit cpus "$tmp/cpu.nvt" "CPUs 0-N"
+{ echo "request w1 write 4096"; echo schedule; for i in $(seq 65); do echo "$i. sub0 steps 1"; done; } >"$tmp/steps.nvt"
+limit steps "$tmp/steps.nvt" "N schedule steps"
+head -c 300000 /dev/zero | tr '\0' '#' >"$tmp/big.nvt"
+"$nvtsim" run "$tmp/big.nvt" 2>&1 | grep -q "larger than 262144 bytes" || fail "g-limit-size: no 256 KiB limit"
+grep -qF "files of 256 KiB" <<<"$scen" || fail "g-limit-size: README does not say 256 KiB"
+grep -qF 'steps_max` from the file to 4096' <<<"$scen" || fail "g-steps-doc: README does not say explore lowers steps_max"
+# the slow test can be skipped, and the README says how
+grep -qE 'NAME explore_pins' "$top/tests/CMakeLists.txt" &&
+	grep -qE 'explore_pins PROPERTIES LABELS explore' "$top/tests/CMakeLists.txt" ||
+	fail "g-label: explore_pins has no label explore"
+grep -qF 'ctest --preset default -LE explore' "$top/README.md" || fail "g-label: README does not mention ctest -LE explore"
+passed=$((passed + 1))
+fi
+
 echo "friction: $passed passed, $failed failed"
 [ "$failed" = 0 ]
