@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "knownbugs.h"
 #include "scenario.h"
 #include "sim.h"
 #include "trace.h"
@@ -13,6 +14,7 @@
 #define EXIT_EXPECTED 0
 #define EXIT_UNEXPECTED 1
 #define EXIT_USAGE 2
+#define EXIT_NOT_APPLICABLE 3
 
 static const char *const usage_main =
 	"usage: nvtsim COMMAND [ARGS]\n"
@@ -34,7 +36,8 @@ static const char *const usage_main =
 	"built unmodified against nvtsim's shims and cached, instead of the model.\n"
 	"\n"
 	"exit codes: 0 the verdict is what the scenario expects, 1 it is not,\n"
-	"            2 usage or input error\n";
+	"            2 usage or input error, 3 (run) the scenario's schedule\n"
+	"            does not apply to the variant\n";
 
 static const char *const usage_run =
 	"usage: nvtsim run SCENARIO [--variant V | --all-variants | --kernel PATH] [--seed N]\n"
@@ -56,8 +59,11 @@ static const char *const usage_run =
 static const char *const usage_run_tail =
 	"\n"
 	"exit 0 when the verdict is what the scenario expects for the variant\n"
-	"(pass where it says nothing; with --all-variants, on every variant),\n"
-	"1 when not, 2 on bad input.\n";
+	"(pass where it says nothing; with --all-variants, on every variant it\n"
+	"applies to), 1 when not, 2 on bad input, 3 when the scenario's schedule\n"
+	"cannot be followed on the variant and no expect line names it (by id or\n"
+	"a before/from range): not applicable, neither pass nor failure (with\n"
+	"--all-variants: on every variant).\n";
 
 static void print_usage_run(void)
 {
@@ -196,8 +202,9 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 	bool tracing = timeline || o->trace.path || o->trace.pcap;
 	const struct sim_variant *v = &sim_variants[sc->cfg.variant];
 	const struct sim_expect *e;
-	char err[512], want[96];
-	bool ok;
+	char err[512], want[96], hint[400];
+	enum sim_outcome outcome;
+	int ret;
 
 	if (sim_config_check(&sc->cfg, err, sizeof(err))) {
 		fprintf(stderr, "%s: %s\n", o->path, err);
@@ -225,18 +232,29 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 
 	e = sim_scenario_expect(sc, sc->cfg.variant);
 	sim_expect_describe(sc, e, want, sizeof(want));
-	ok = sim_expect_matches(e, &w->verdict);
+	outcome = sim_scenario_outcome(sc, sc->cfg.variant, &w->verdict);
+	ret = outcome == SIM_OUTCOME_OK ? EXIT_EXPECTED :
+	      outcome == SIM_OUTCOME_NA ? EXIT_NOT_APPLICABLE : EXIT_UNEXPECTED;
 	if (o->all_variants) {
-		printf("%-14s %-4s %-15s expected %-24s %s\n", v->id,
-		       ok ? "ok" : "FAIL", sim_verdict_names[w->verdict.kind],
-		       want, ok ? "" : w->verdict.line);
-		return ok ? EXIT_EXPECTED : EXIT_UNEXPECTED;
+		printf("%-14s %-4s %-15s expected %-24s %s%s\n", v->id,
+		       ret == EXIT_EXPECTED ? "ok" : ret == EXIT_NOT_APPLICABLE ? "n/a" : "FAIL",
+		       sim_verdict_names[w->verdict.kind], want,
+		       ret == EXIT_NOT_APPLICABLE ? "the schedule does not apply here: " : "",
+		       ret == EXIT_EXPECTED ? "" : w->verdict.line);
+		return ret;
 	}
 	printf("%s%s\n", timeline ? "\n" : "", w->verdict.line);
 	fputs(w->verdict.detail, stdout);
-	printf("expected: %s -> %s\n", want, ok ? "as expected" : "NOT as expected");
+	if (sim_verdict_hint(w, hint, sizeof(hint)))
+		printf("%s\n", hint);
+	if (ret == EXIT_NOT_APPLICABLE)
+		printf("expected: %s -> not applicable: the schedule does not happen on %s, and no expect line names it (skipped, not passed)\n",
+		       want, v->id);
+	else
+		printf("expected: %s -> %s\n", want,
+		       ret == EXIT_EXPECTED ? "as expected" : "NOT as expected");
 	print_replay(o, sc);
-	return ok ? EXIT_EXPECTED : EXIT_UNEXPECTED;
+	return ret;
 }
 
 static int cmd_run(int argc, char **argv)
@@ -244,7 +262,8 @@ static int cmd_run(int argc, char **argv)
 	struct run_opts o;
 	struct sim_scenario *sc;
 	struct sim_world *w;
-	char err[512];
+	char err[512], hinted[400] = "";
+	unsigned applied = 0, skipped = 0;
 	int ret = EXIT_EXPECTED, r;
 	unsigned i;
 
@@ -285,9 +304,22 @@ static int cmd_run(int argc, char **argv)
 		for (i = 0; i < sim_nvariants && ret != EXIT_USAGE; i++) {
 			sc->cfg.variant = (int)i;
 			r = run_one(&o, sc, w, false);
-			if (r != EXIT_EXPECTED)
+			if (r == EXIT_EXPECTED)
+				applied++;
+			else if (r == EXIT_NOT_APPLICABLE)
+				skipped++;
+			else
 				ret = r;
+			if (r == EXIT_UNEXPECTED && !hinted[0])
+				sim_verdict_hint(w, hinted, sizeof(hinted));
 		}
+		if (hinted[0])
+			printf("%s\n", hinted);
+		if (skipped)
+			printf("%u variant%s not applicable (the schedule does not happen there): neither passed nor failed\n",
+			       skipped, skipped == 1 ? "" : "s");
+		if (ret == EXIT_EXPECTED && !applied)
+			ret = EXIT_NOT_APPLICABLE;
 	}
 	sim_world_free(w);
 	free(sc);

@@ -35,9 +35,6 @@ only=${FRICTION_ONLY:-abcdefg}
 variants=$("$nvtsim" variants | awk 'NR > 1 { print $1 }')
 seed=$top/scenarios/seed-race.nvt
 
-# ---- a) what the timeline prints reads back as a schedule ----
-if [[ $only == *a* ]]; then
-
 # A trace's events as "STEP<tab>CONTEXT<tab>EVENT" (the timeline's event
 # column, from --trace-format json so the columns around it do not matter).
 events() {
@@ -58,6 +55,10 @@ workload() {
 call_of() {
 	sed -nE 's/^([A-Za-z_>-]+\([^)]*\)).*/\1/p' | sed -E 's/^sendmsg\(.*/sendmsg/'
 }
+
+
+# ---- a) what the timeline prints reads back as a schedule ----
+if [[ $only == *a* ]]; then
 
 # Every call form any timeline prints (every scenario, every variant) is
 # accepted as 'through FORM' in the scenario that printed it.
@@ -167,6 +168,50 @@ grep -qF -- "a sweep's is per config, $sweep_budget)" <<<"$help" ||
 [ "$sweep_bound" = "$bound" ] || grep -qF -- "sweep's preemptions $sweep_bound" <<<"$help" ||
 	fail "b-defaults: the sweep's preemption bound is $sweep_bound, --help says $bound"
 passed=$((passed + 1))
+fi
+
+# ---- c) a schedule that does not happen on a variant is not applicable there ----
+if [[ $only == *c* ]]; then
+found=$top/scenarios/found/db5ad6b7f8cd-hang-direct-send-race.nvt
+check c-found-all 1 "not applicable" -- "$nvtsim" run "$found" --all-variants
+grep -q "FAIL schedule" "$tmp/out" && fail "c-found-all: a schedule that does not happen is a FAIL: $(grep -m1 'FAIL schedule' "$tmp/out")"
+grep -qE '^v5.7 +n/a +schedule .*the schedule does not apply here: SCHEDULE: step' "$tmp/out" ||
+	fail "c-found-all: no n/a row with its reason for v5.7"
+check c-found-own 0 "as expected" -- "$nvtsim" run "$found" --quiet
+check c-found-other 3 "not applicable: the schedule does not happen on v5.7" -- "$nvtsim" run "$found" --variant v5.7 --quiet
+# applies nowhere: neither passed nor failed, on every variant
+printf 'request w1 write 4k\nschedule\n1. kworker through sendmsg\nexpect * pass\n' >"$tmp/nowhere.nvt"
+check c-nowhere 3 "9 variants not applicable" -- "$nvtsim" run "$tmp/nowhere.nvt" --all-variants
+# ... unless the file names the variant: then it is a failure
+printf 'request w1 write 4k\nschedule\n1. kworker through sendmsg\nexpect from 3770a42bb8ce pass\n' >"$tmp/named.nvt"
+check c-named 1 "mainline       FAIL schedule" -- "$nvtsim" run "$tmp/named.nvt" --all-variants
+# expect ranges: every variant before X, from X
+{ workload "$top/scenarios/msg-more-stall.nvt"
+  printf 'expect before 122e5b9f3d37 pass\nexpect from 122e5b9f3d37 stall CapsuleCmd w1\nexpect from 3770a42bb8ce pass\n'; } >"$tmp/ranges.nvt"
+check c-ranges 0 "" -- "$nvtsim" run "$tmp/ranges.nvt" --all-variants
+[ "$(grep -c '  ok  ' "$tmp/out")" = 9 ] || { fail "c-ranges: not 9 ok rows"; cat "$tmp/out"; }
+printf 'request w1 write 4k\nexpect from 5c11f7d9f843 pass\nexpect before 3770a42bb8ce hang\n' >"$tmp/cross.nvt"
+check c-ranges-cross 2 "cross.nvt:3: expect: before 3770a42bb8ce and line 2 overlap" -- "$nvtsim" run "$tmp/cross.nvt"
+fi
+
+# ---- e) the MAXH2CDATA overrun says what it is ----
+if [[ $only == *e* ]]; then
+printf 'request w1 write 16k\n' >"$tmp/big-write.nvt"
+check e-hint-one 1 "hint: upstream's MAXH2CDATA overrun" -- "$nvtsim" run "$tmp/big-write.nvt" --variant 5c11f7d9f843 --quiet
+grep -qF "maxh2cdata_bytes=65536" "$tmp/out" || fail "e-hint-one: the hint does not say how to avoid it"
+check e-hint-all 1 "hint: upstream's MAXH2CDATA overrun" -- "$nvtsim" run "$tmp/big-write.nvt" --all-variants
+[ "$(grep -c '^hint:' "$tmp/out")" = 1 ] || fail "e-hint-all: not one hint line"
+check e-no-hint-fixed 0 "" -- "$nvtsim" run "$tmp/big-write.nvt" --variant mainline --quiet
+grep -q hint "$tmp/out" && fail "e-no-hint-fixed: a hint on a variant with c2700d2886a8"
+# following the hint clears it
+printf 'env maxh2cdata_bytes=65536\nrequest w1 write 16k\n' >"$tmp/big-write-ok.nvt"
+check e-hint-followed 0 "" -- "$nvtsim" run "$tmp/big-write-ok.nvt" --all-variants
+# an expect naming a PDU needs hang or stall, said when the file is read
+printf 'request w1 write 16k\nexpect 5c11f7d9f843 protocol H2CData\n' >"$tmp/pdu-protocol.nvt"
+check e-expect-pdu 2 "pdu-protocol.nvt:2: expect: a PDU or request goes only with hang or stall" -- "$nvtsim" run "$tmp/pdu-protocol.nvt"
+scen=$(sed -n '/^## Scenario files/,/^## How it works/p' "$top/README.md" | tr -s ' \n' '  ')
+grep -qF "goes only with \`hang\` or \`stall\`" <<<"$scen" || fail "e-doc: README does not say a PDU in expect needs hang or stall"
+grep -qiF "writes above 8 KiB" <<<"$scen" || fail "e-doc: README does not say writes above 8 KiB fail before c2700d2886a8"
 fi
 
 # ---- d) output files: checked before the run, all or nothing ----

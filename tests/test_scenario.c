@@ -204,6 +204,74 @@ static void test_load_names_unreadable_file(void **state)
 	assert_string_equal(err, "/nonexistent/x.nvt: cannot read: No such file or directory");
 }
 
+static int vid(const char *s)
+{
+	return sim_variant_find(s);
+}
+
+/* "before X" / "from X" by commits; a variant's own line wins, then the narrower range. */
+static void test_expect_ranges_cover_variants_by_commits(void **state)
+{
+	const struct sim_expect *e;
+
+	(void)state;
+	assert_int_equal(parse("request w1 write 8k\n"
+			       "expect before 5c11f7d9f843 hang H2CData w1\n"
+			       "expect from 5c11f7d9f843 stall\n"
+			       "expect from 3770a42bb8ce pass\n"
+			       "expect a0fdd1418007 protocol\n"
+			       "expect * livelock\n"), 0);
+	e = sim_scenario_expect(&sc, vid("v5.7"));
+	assert_int_equal(e->kind, SIM_V_HANG);
+	assert_ptr_equal(sim_scenario_expect(&sc, vid("db5ad6b7f8cd")), e);
+	assert_ptr_equal(sim_scenario_expect(&sc, vid("122e5b9f3d37")), e);
+	assert_int_equal(sim_scenario_expect(&sc, vid("5c11f7d9f843"))->kind, SIM_V_STALL);
+	assert_int_equal(sim_scenario_expect(&sc, vid("70f437fb4395"))->kind, SIM_V_STALL);
+	assert_int_equal(sim_scenario_expect(&sc, vid("a0fdd1418007"))->kind, SIM_V_PROTOCOL);
+	/* v6.12.36 has 3770a42bb8ce's commits, not mainline's 674f872b7cef */
+	assert_int_equal(sim_scenario_expect(&sc, vid("3770a42bb8ce"))->kind, SIM_V_PASS);
+	assert_int_equal(sim_scenario_expect(&sc, vid("v6.12.36"))->kind, SIM_V_PASS);
+	assert_int_equal(sim_scenario_expect(&sc, vid("mainline"))->kind, SIM_V_PASS);
+	assert_int_equal(parse("request w1 write 8k\nexpect before mainline hang\n"), 0);
+	assert_true(sim_expect_covers(&sc.expects[0], vid("v6.12.36")));
+	assert_false(sim_expect_covers(&sc.expects[0], vid("mainline")));
+	assert_null(sim_scenario_expect(&sc, vid("mainline")));
+	expect_error("request w1 write 8k\nexpect from 5c11f7d9f843 pass\nexpect from 5c11f7d9f843 hang\n",
+		     "t.nvt:3: expect: from 5c11f7d9f843 covers the variants line 2 does");
+	expect_error("request w1 write 8k\nexpect before 3770a42bb8ce pass\nexpect from 5c11f7d9f843 hang\n",
+		     "t.nvt:3: expect: from 5c11f7d9f843 and line 2 overlap without one inside the other (both cover 5c11f7d9f843)");
+	expect_error("request w1 write 8k\nexpect before nosuch pass\n", "t.nvt:2: unknown variant 'nosuch'");
+	expect_error("request w1 write 8k\nexpect from pass\n", "t.nvt:2: expect: expected 'expect from VARIANT VERDICT");
+	expect_error("request w1 write 8k\nexpect before * pass\n", "t.nvt:2: unknown variant '*'");
+	expect_error("request w1 write 8k\nexpect from v5.7 protocol H2CData\n",
+		     "t.nvt:2: expect: a PDU or request goes only with hang or stall");
+}
+
+/* A schedule that does not happen on a variant the file says nothing of is not applicable. */
+static void test_schedule_verdict_is_not_applicable_unless_expected(void **state)
+{
+	struct sim_verdict sched = { .kind = SIM_V_SCHEDULE, .req = -1, .pdu_type = -1 };
+	struct sim_verdict hang = { .kind = SIM_V_HANG, .req = 0, .pdu_type = 0x06 };
+
+	(void)state;
+	assert_int_equal(parse("request w1 write 8k\n"
+			       "schedule\n1. sub0 through sendmsg\n"
+			       "expect db5ad6b7f8cd hang H2CData w1\n"
+			       "expect from a0fdd1418007 pass\n"
+			       "expect * pass\n"), 0);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("v5.7"), &sched), SIM_OUTCOME_NA);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("db5ad6b7f8cd"), &sched), SIM_OUTCOME_FAIL);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("mainline"), &sched), SIM_OUTCOME_FAIL);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("db5ad6b7f8cd"), &hang), SIM_OUTCOME_OK);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("v5.7"), &hang), SIM_OUTCOME_FAIL);
+	/* said of every variant: as expected */
+	assert_int_equal(parse("request w1 write 8k\nschedule\n1. sub0 idle\nexpect * schedule\n"), 0);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("v5.7"), &sched), SIM_OUTCOME_OK);
+	/* no schedule, no excuse */
+	assert_int_equal(parse("request w1 write 8k\n"), 0);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("v5.7"), &sched), SIM_OUTCOME_FAIL);
+}
+
 static void test_expect_matching_checks_kind_pdu_and_request(void **state)
 {
 	struct sim_verdict v = { .kind = SIM_V_HANG, .req = 0, .pdu_type = 0x06 };
@@ -233,6 +301,8 @@ int main(void)
 		cmocka_unit_test(test_parse_rejects_binary_and_overlong_input),
 		cmocka_unit_test(test_load_names_unreadable_file),
 		cmocka_unit_test(test_expect_matching_checks_kind_pdu_and_request),
+		cmocka_unit_test(test_expect_ranges_cover_variants_by_commits),
+		cmocka_unit_test(test_schedule_verdict_is_not_applicable_unless_expected),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -422,59 +422,105 @@ static int sim__step(struct sim__parser *p, const char *raw)
 	return 0;
 }
 
+/* The model's variants a line covers, one bit each. */
+static uint64_t sim__covered(const struct sim_expect *e)
+{
+	uint64_t m = 0;
+	unsigned v;
+
+	for (v = 0; v < sim_nvariants && v < 64; v++)
+		if (sim_expect_covers(e, (int)v))
+			m |= (uint64_t)1 << v;
+	return m;
+}
+
+static unsigned sim__popcount(uint64_t m)
+{
+	return (unsigned)__builtin_popcountll(m);
+}
+
 static int sim__expect(struct sim__parser *p)
 {
 	struct sim_scenario *sc = p->sc;
 	struct sim_expect *e;
-	unsigned i;
+	unsigned i, w = 1;
 	int k;
 
 	if (p->nwords < 3)
-		return sim__fail(p, "expect: expected 'expect VARIANT|* VERDICT [PDU] [REQUEST]'");
+		return sim__fail(p, "expect: expected 'expect VARIANT|*|before VARIANT|from VARIANT VERDICT [PDU] [REQUEST]'");
 	if (sc->nexpects >= SIM_EXPECTS_MAX)
 		return sim__fail(p, "at most %d expect lines", SIM_EXPECTS_MAX);
 	e = &sc->expects[sc->nexpects];
+	memset(e, 0, sizeof(*e));
 	e->line = p->line;
 	e->pdu_type = -1;
 	e->req = -1;
-	if (!strcmp(p->words[1], "*"))
+	if (!strcmp(p->words[1], "before") || !strcmp(p->words[1], "from")) {
+		e->range = !strcmp(p->words[1], "before") ? SIM_EXPECT_BEFORE :
+							   SIM_EXPECT_FROM;
+		if (p->nwords < 4)
+			return sim__fail(p, "expect: expected 'expect %s VARIANT VERDICT [PDU] [REQUEST]'",
+					 p->words[1]);
+		w = 2;
+	}
+	if (!strcmp(p->words[w], "*") && !e->range)
 		e->variant = -1;
-	else if (sim__variant(p, p->words[1], &e->variant))
+	else if (sim__variant(p, p->words[w], &e->variant))
 		return -1;
-	for (i = 0; i < sc->nexpects; i++)
-		if (sc->expects[i].variant == e->variant)
+	if (e->range && sim_variants[e->variant].path)
+		return sim__fail(p, "expect: %s a kernel tree's tcp.c: name it without a range",
+				 p->words[1]);
+	for (i = 0; i < sc->nexpects; i++) {
+		const struct sim_expect *o = &sc->expects[i];
+
+		if (!o->range && !e->range && o->variant == e->variant)
 			return sim__fail(p, "expect: %s already has an expected verdict (line %d)",
-					 p->words[1], sc->expects[i].line);
+					 p->words[w], o->line);
+		/* nested ranges are fine (the narrower one wins); crossing ones are not */
+		if (o->range && e->range) {
+			uint64_t a = sim__covered(o), b = sim__covered(e);
+
+			if (a == b)
+				return sim__fail(p, "expect: %s %s covers the variants line %d does",
+						 p->words[1], p->words[w], o->line);
+			if ((a & b) && (a & ~b) && (b & ~a))
+				return sim__fail(p, "expect: %s %s and line %d overlap without one inside the other (both cover %s)",
+						 p->words[1], p->words[w], o->line,
+						 sim_variants[__builtin_ctzll(a & b)].id);
+		}
+	}
+	w++;
 	for (k = 1; k < SIM_V_KINDS; k++)
-		if (!strcmp(p->words[2], sim_verdict_names[k]))
+		if (!strcmp(p->words[w], sim_verdict_names[k]))
 			break;
 	if (k == SIM_V_KINDS)
 		return sim__fail(p, "expect: unknown verdict '%s' (pass, hang, stall, safety, protocol, error-recovery, step-bound, schedule, livelock)",
-				 p->words[2]);
+				 p->words[w]);
 	e->kind = (uint8_t)k;
-	for (i = 3; i < p->nwords; i++) {
-		const char *w = p->words[i];
+	for (i = w + 1; i < p->nwords; i++) {
+		const char *word = p->words[i];
 		unsigned r;
 
-		if (!strcmp(w, "CapsuleCmd")) {
+		if (!strcmp(word, "CapsuleCmd")) {
 			e->pdu_type = SIM_PDU_CMD;
 			continue;
 		}
-		if (!strcmp(w, "H2CData")) {
+		if (!strcmp(word, "H2CData")) {
 			e->pdu_type = SIM_PDU_H2C_DATA;
 			continue;
 		}
 		for (r = 0; r < sc->cfg.nreqs; r++)
-			if (!strcmp(sc->cfg.reqs[r].name, w))
+			if (!strcmp(sc->cfg.reqs[r].name, word))
 				break;
 		if (r == sc->cfg.nreqs)
 			return sim__fail(p, "expect: '%s' is neither CapsuleCmd, H2CData nor a request declared above",
-					 w);
+					 word);
 		e->req = (int)r;
 	}
 	if ((e->pdu_type >= 0 || e->req >= 0) &&
 	    e->kind != SIM_V_HANG && e->kind != SIM_V_STALL)
-		return sim__fail(p, "expect: a PDU or request goes only with hang or stall");
+		return sim__fail(p, "expect: a PDU or request goes only with hang or stall (the verdicts that leave one behind), not %s",
+				 sim_verdict_names[e->kind]);
 	sc->nexpects++;
 	return 0;
 }
@@ -678,19 +724,65 @@ int sim_scenario_load(const char *path, struct sim_scenario *sc, char *err,
 	return ret;
 }
 
-const struct sim_expect *sim_scenario_expect(const struct sim_scenario *sc,
-					     int variant)
+bool sim_expect_covers(const struct sim_expect *e, int variant)
 {
-	const struct sim_expect *any = NULL;
+	nvt_commits_t x, v;
+
+	if (e->range == SIM_EXPECT_ONE)
+		return e->variant == variant;
+	/* a kernel tree's tcp.c is not on the model's line of commits */
+	if (!sim_variant_valid(variant) || sim_variants[variant].path)
+		return false;
+	x = sim_variants[e->variant].commits;
+	v = sim_variants[variant].commits;
+	if (e->range == SIM_EXPECT_BEFORE)
+		return v != x && !(v & ~x);
+	return !(x & ~v);
+}
+
+const struct sim_expect *sim_scenario_expect_own(const struct sim_scenario *sc,
+						 int variant)
+{
+	const struct sim_expect *range = NULL;
 	unsigned i;
 
 	for (i = 0; i < sc->nexpects; i++) {
-		if (sc->expects[i].variant == variant)
-			return &sc->expects[i];
-		if (sc->expects[i].variant < 0)
-			any = &sc->expects[i];
+		const struct sim_expect *e = &sc->expects[i];
+
+		if (e->variant < 0 || !sim_expect_covers(e, variant))
+			continue;
+		if (e->range == SIM_EXPECT_ONE)
+			return e;
+		if (!range || sim__popcount(sim__covered(e)) <
+			      sim__popcount(sim__covered(range)))
+			range = e;
 	}
-	return any;
+	return range;
+}
+
+const struct sim_expect *sim_scenario_expect(const struct sim_scenario *sc,
+					     int variant)
+{
+	const struct sim_expect *own = sim_scenario_expect_own(sc, variant);
+	unsigned i;
+
+	if (own)
+		return own;
+	for (i = 0; i < sc->nexpects; i++)
+		if (sc->expects[i].variant < 0)
+			return &sc->expects[i];
+	return NULL;
+}
+
+enum sim_outcome sim_scenario_outcome(const struct sim_scenario *sc, int variant,
+				      const struct sim_verdict *v)
+{
+	if (sim_expect_matches(sim_scenario_expect(sc, variant), v))
+		return SIM_OUTCOME_OK;
+	if (v->kind == SIM_V_SCHEDULE && sc->has_schedule &&
+	    !sim_scenario_expect_own(sc, variant))
+		return SIM_OUTCOME_NA;
+	return SIM_OUTCOME_FAIL;
 }
 
 bool sim_expect_matches(const struct sim_expect *e, const struct sim_verdict *v)
