@@ -41,6 +41,16 @@ int cli_trace_opt(const char *cmd, int argc, char **argv, int *i,
 	return 1;
 }
 
+/* One command's trace files at a time: opened together, put in place together. */
+static struct cli_out cli__outs[2];
+static unsigned cli__nouts;
+
+static void cli__discard_all(void)
+{
+	while (cli__nouts)
+		cli_out_discard(&cli__outs[--cli__nouts]);
+}
+
 int cli_trace_open(const char *cmd, const struct cli_trace *o,
 		   struct sim_trace *t)
 {
@@ -48,37 +58,47 @@ int cli_trace_open(const char *cmd, const struct cli_trace *o,
 		fprintf(stderr, "nvtsim %s: --trace-format needs --trace FILE\n", cmd);
 		return -1;
 	}
-	if (o->path && o->pcap && !strcmp(o->path, o->pcap)) {
-		fprintf(stderr, "nvtsim %s: --trace and --pcap name the same file\n", cmd);
-		return -1;
-	}
 	t->file_format = o->format ? (uint8_t)sim_trace_format_find(o->format) :
 				     SIM_TRACE_TEXT;
-	if (o->path && !(t->file = fopen(o->path, "w"))) {
-		fprintf(stderr, "%s: cannot write: %s\n", o->path, strerror(errno));
-		return -1;
+	cli__nouts = 0;
+	if (o->path) {
+		if (cli_out_open(cmd, &cli__outs[0], "--trace", o->path, NULL, 0))
+			return -1;
+		t->file = cli__outs[0].f;
+		cli__nouts = 1;
 	}
-	if (o->pcap && !(t->pcap_out = fopen(o->pcap, "wb"))) {
-		fprintf(stderr, "%s: cannot write: %s\n", o->pcap, strerror(errno));
-		if (t->file)
-			fclose(t->file);
-		t->file = NULL;
-		return -1;
+	if (o->pcap) {
+		if (cli_out_open(cmd, &cli__outs[cli__nouts], "--pcap", o->pcap,
+				 cli__outs, cli__nouts)) {
+			cli__discard_all();
+			t->file = NULL;
+			return -1;
+		}
+		t->pcap_out = cli__outs[cli__nouts++].f;
 	}
 	return 0;
 }
 
 int cli_trace_close(const struct cli_trace *o, struct sim_trace *t)
 {
+	unsigned i;
 	int ret = 0;
 
-	if (t->file && fclose(t->file)) {
-		fprintf(stderr, "%s: cannot write: %s\n", o->path, strerror(errno));
-		ret = -1;
-	}
-	if (t->pcap_out && fclose(t->pcap_out)) {
-		fprintf(stderr, "%s: cannot write: %s\n", o->pcap, strerror(errno));
-		ret = -1;
+	(void)o;
+	/* all of them or none */
+	for (i = 0; i < cli__nouts; i++)
+		if (fflush(cli__outs[i].f) || ferror(cli__outs[i].f)) {
+			fprintf(stderr, "%s: cannot write: %s\n", cli__outs[i].path,
+				strerror(errno));
+			ret = -1;
+		}
+	if (ret) {
+		cli__discard_all();
+	} else {
+		for (i = 0; i < cli__nouts; i++)
+			if (cli_out_commit(&cli__outs[i]))
+				ret = -1;
+		cli__nouts = 0;
 	}
 	t->file = NULL;
 	t->pcap_out = NULL;

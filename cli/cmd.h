@@ -3,7 +3,10 @@
 #define NVTSIM_CMD_H
 
 #include <stdbool.h>
+#include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "report.h"
@@ -43,6 +46,34 @@ int cli_trace_open(const char *cmd, const struct cli_trace *o,
 		   struct sim_trace *t);
 /* Closes them; -1 after a one-line error if a write failed. */
 int cli_trace_close(const struct cli_trace *o, struct sim_trace *t);
+
+/* An output file, written whole or not at all (outfile.c). */
+struct cli_out {
+	const char *opt;		/* "--trace": for errors */
+	const char *path;
+	FILE *f;
+	char tmp[PATH_MAX];		/* written here, renamed to path; "" if direct */
+	char canon[PATH_MAX];		/* resolved directory + name */
+	bool exists;
+	bool special;			/* a device or pipe: written in place */
+	dev_t dev;
+	ino_t ino;
+};
+
+/*
+ * Opens path (for option opt) for writing, unless it names the same file
+ * as one of others (by resolved path, or an existing file's dev/ino):
+ * -1 after a one-line error, and nothing is left behind.
+ */
+int cli_out_open(const char *cmd, struct cli_out *o, const char *opt,
+		 const char *path, const struct cli_out *others,
+		 unsigned nothers);
+/* Closes it and puts it in place; -1 after a one-line error, nothing left behind. */
+int cli_out_commit(struct cli_out *o);
+/* Closes it and removes what was written. */
+void cli_out_discard(struct cli_out *o);
+/* A directory opt writes into exists and is writable, or can be created: -1 after a one-line error. */
+int cli_out_dir_check(const char *cmd, const char *opt, const char *dir);
 
 /* nvtsim explore --sweep's options (cmd_sweep.c). */
 struct cli_sweep_opts {

@@ -46,6 +46,7 @@ static const char *const usage_explore =
 	"                      [--keep-going] [--no-minimize] [--no-state-cache] [--out DIR]\n"
 	"                      [--require-complete] [--progress | --no-progress]\n"
 	"       (either: [--format text|json] [--junit FILE] [--sarif FILE])\n"
+	"       nvtsim explore --show-default\n"
 	"\n"
 	"Without CONFIG (or with --sweep): sweeps every small configuration of a\n"
 	"spec, smallest first: 1 to 3 requests of the kinds on the send path's\n"
@@ -355,6 +356,7 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 
 static int load_config(const struct explore_cli *c, struct sim_scenario *sc)
 {
+	struct sim_config dflt;
 	char err[512];
 	int r;
 
@@ -370,8 +372,15 @@ static int load_config(const struct explore_cli *c, struct sim_scenario *sc)
 	}
 	if (c->steps_max)
 		sc->cfg.steps_max = c->steps_max;
-	if (sc->cfg.steps_max > SIM_EXPLORE_DEPTH_MAX)
+	sim_config_default(&dflt);
+	if (sc->cfg.steps_max > SIM_EXPLORE_DEPTH_MAX) {
+		/* a file's own steps_max, not the default, is worth a word */
+		if (sc->cfg.steps_max != dflt.steps_max)
+			fprintf(stderr, "nvtsim explore: %s: steps_max %llu lowered to %d, the explorer's depth limit\n",
+				sc->path, (unsigned long long)sc->cfg.steps_max,
+				SIM_EXPLORE_DEPTH_MAX);
 		sc->cfg.steps_max = SIM_EXPLORE_DEPTH_MAX;
+	}
 	if (c->policy >= 0)
 		sc->cfg.policy = (uint8_t)c->policy;
 	return 0;
@@ -752,7 +761,7 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 {
 	const struct sim_config *cfg = &sc->cfg;
 	const struct sim_variant *v = &sim_variants[cfg->variant];
-	char err[512], search[160], how[96];
+	char err[512], search[160], how[96], bound[40];
 
 	if (sim_config_check(cfg, err, sizeof(err))) {
 		fprintf(stderr, "%s: %s\n", sc->path, err);
@@ -765,10 +774,15 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	if (quiet)
 		return explore_exit(c, r);
 	describe_search(r, &c->opts, search, sizeof(search));
+	bound[0] = 0;
+	if (c->opts.strategy == SIM_STRAT_PB)
+		snprintf(bound, sizeof(bound), " up to %u preemption%s",
+			 c->opts.preemptions_max,
+			 c->opts.preemptions_max == 1 ? "" : "s");
 	printf("nvtsim explore: %s on %s (%s, %s)\n", sc->path, v->id, v->name,
 	       v->release);
-	printf("strategy %s, policy %s, budget %llu executions\n\n",
-	       sim_strategy_names[c->opts.strategy],
+	printf("strategy %s%s, policy %s, budget %llu executions\n\n",
+	       sim_strategy_names[c->opts.strategy], bound,
 	       cfg->policy == SIM_POLICY_PRIO ? "prio" : "fair",
 	       (unsigned long long)c->opts.executions_max);
 	printf("executions:  %llu\n", (unsigned long long)r->executions);
@@ -1165,6 +1179,9 @@ int cmd_explore(int argc, char **argv)
 		fputs(default_config, stdout);
 		return 0;
 	}
+	/* before the search, not after it: a found counterexample has to go somewhere */
+	if (!c.show_spec && cli_out_dir_check("explore", "--out", c.out))
+		return 2;
 	if (c.sweep)
 		return explore_sweep(&c);
 	cli_report_init(&rep, "explore", c.all_variants ? "all-variants" : "config",

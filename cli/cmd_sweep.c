@@ -1553,6 +1553,8 @@ int cmd_merge(int argc, char **argv)
 		fprintf(stderr, "nvtsim merge: which results files? (see nvtsim merge --help)\n");
 		goto out;
 	}
+	if (cli_out_dir_check("merge", "--out", s->out))
+		goto out;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		struct cli_json *doc;

@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "json.h"
+#include "knownbugs.h"
 #include "replay.h"
 #include "report.h"
 #include "scenario.h"
@@ -16,6 +17,7 @@
 #define EXIT_EXPECTED 0
 #define EXIT_UNEXPECTED 1
 #define EXIT_USAGE 2
+#define EXIT_NOT_APPLICABLE 3
 
 static const char *const usage_main =
 	"usage: nvtsim COMMAND [ARGS]\n"
@@ -38,7 +40,8 @@ static const char *const usage_main =
 	"built unmodified against nvtsim's shims and cached, instead of the model.\n"
 	"\n"
 	"exit codes: 0 the verdict is what the scenario expects, 1 it is not,\n"
-	"            2 usage or input error\n";
+	"            2 usage or input error, 3 (run) the scenario's schedule\n"
+	"            does not apply to the variant\n";
 
 static const char *const usage_run =
 	"usage: nvtsim run SCENARIO [--variant V | --all-variants | --kernel PATH] [--seed N]\n"
@@ -61,8 +64,11 @@ static const char *const usage_run =
 static const char *const usage_run_tail =
 	"\n"
 	"exit 0 when the verdict is what the scenario expects for the variant\n"
-	"(pass where it says nothing; with --all-variants, on every variant),\n"
-	"1 when not, 2 on bad input.\n";
+	"(pass where it says nothing; with --all-variants, on every variant it\n"
+	"applies to), 1 when not, 2 on bad input, 3 when the scenario's schedule\n"
+	"cannot be followed on the variant and no expect line names it (by id or\n"
+	"a before/from range): not applicable, neither pass nor failure (with\n"
+	"--all-variants: on every variant).\n";
 
 static void print_usage_run(void)
 {
@@ -287,7 +293,7 @@ static void print_replay(const struct run_opts *o, const struct sim_scenario *sc
  * failure with its steps. -1: out of memory.
  */
 static int report_run(const struct run_opts *o, const struct sim_scenario *sc,
-		      const struct sim_world *w, bool ok, const char *want)
+		      const struct sim_world *w, bool ok, bool na, const char *want)
 {
 	struct cli_report_case c = { 0 };
 	struct cli_report_fail x = { 0 };
@@ -318,7 +324,8 @@ static int report_run(const struct run_opts *o, const struct sim_scenario *sc,
 	cli_report_json_variant(f, sc->cfg.variant);
 	fputs(",\"config\":", f);
 	cli_report_json_config(f, &sc->cfg);
-	fprintf(f, ",\"ok\":%s,\"expected\":", ok ? "true" : "false");
+	fprintf(f, ",\"ok\":%s,\"not_applicable\":%s,\"expected\":",
+		ok ? "true" : "false", na ? "true" : "false");
 	cli_json_write_str(f, want);
 	fputs(",\"verdict\":", f);
 	cli_report_json_verdict(f, &sc->cfg, &w->verdict);
@@ -337,14 +344,17 @@ static int report_run(const struct run_opts *o, const struct sim_scenario *sc,
 	c.name = cli_report_fmt("%s (%s)", v->id, v->name);
 	c.classname = cli_report_fmt("nvtsim.run.%s", v->id);
 	c.ok = ok;
-	if (!ok) {
+	c.skipped = na;
+	if (na)
+		c.message = cli_report_fmt("not applicable: %s", w->verdict.line);
+	else if (!ok) {
 		c.kind = strdup(sim_verdict_names[w->verdict.kind]);
 		c.message = cli_report_fmt("expected %s, got %s", want, w->verdict.line);
 		c.text = cli_report_fmt("%s\n%sexpected: %s\nreplay: %s\n",
 					w->verdict.line, w->verdict.detail, want, cmd);
 	}
-	if (!c.suite || !c.name || !c.classname ||
-	    (!ok && (!c.kind || !c.message || !c.text))) {
+	if (!c.suite || !c.name || !c.classname || (na && !c.message) ||
+	    (!ok && !na && (!c.kind || !c.message || !c.text))) {
 		free(replay);
 		free(c.suite);
 		free(c.name);
@@ -355,9 +365,9 @@ static int report_run(const struct run_opts *o, const struct sim_scenario *sc,
 		free(json);
 		return -1;
 	}
-	if (cli_report_add_case(o->report, &c) || ok) {
+	if (cli_report_add_case(o->report, &c) || ok || na) {
 		free(replay);
-		return ok ? 0 : -1;
+		return ok || na ? 0 : -1;
 	}
 	x.kind = strdup(sim_verdict_names[w->verdict.kind]);
 	x.message = cli_report_fmt("%s (expected %s)", w->verdict.line, want);
@@ -387,7 +397,9 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 	bool tracing = timeline || o->trace.path || o->trace.pcap;
 	const struct sim_variant *v = &sim_variants[sc->cfg.variant];
 	const struct sim_expect *e;
-	char err[512], want[96];
+	char err[512], want[96], hint[400];
+	enum sim_outcome outcome;
+	int ret;
 	bool ok;
 
 	if (sim_config_check(&sc->cfg, err, sizeof(err))) {
@@ -416,24 +428,36 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 
 	e = sim_scenario_expect(sc, sc->cfg.variant);
 	sim_expect_describe(sc, e, want, sizeof(want));
-	ok = sim_expect_matches(e, &w->verdict);
-	if (o->report && report_run(o, sc, w, ok, want)) {
+	outcome = sim_scenario_outcome(sc, sc->cfg.variant, &w->verdict);
+	ret = outcome == SIM_OUTCOME_OK ? EXIT_EXPECTED :
+	      outcome == SIM_OUTCOME_NA ? EXIT_NOT_APPLICABLE : EXIT_UNEXPECTED;
+	ok = ret == EXIT_EXPECTED;
+	if (o->report && report_run(o, sc, w, ok, ret == EXIT_NOT_APPLICABLE, want)) {
 		fprintf(stderr, "nvtsim: out of memory\n");
 		return EXIT_USAGE;
 	}
 	if (o->rep.json)
-		return ok ? EXIT_EXPECTED : EXIT_UNEXPECTED;
+		return ret;
 	if (o->all_variants) {
-		printf("%-14s %-4s %-15s expected %-24s %s\n", v->id,
-		       ok ? "ok" : "FAIL", sim_verdict_names[w->verdict.kind],
-		       want, ok ? "" : w->verdict.line);
-		return ok ? EXIT_EXPECTED : EXIT_UNEXPECTED;
+		printf("%-14s %-4s %-15s expected %-24s %s%s\n", v->id,
+		       ret == EXIT_EXPECTED ? "ok" : ret == EXIT_NOT_APPLICABLE ? "n/a" : "FAIL",
+		       sim_verdict_names[w->verdict.kind], want,
+		       ret == EXIT_NOT_APPLICABLE ? "the schedule does not apply here: " : "",
+		       ret == EXIT_EXPECTED ? "" : w->verdict.line);
+		return ret;
 	}
 	printf("%s%s\n", timeline ? "\n" : "", w->verdict.line);
 	fputs(w->verdict.detail, stdout);
-	printf("expected: %s -> %s\n", want, ok ? "as expected" : "NOT as expected");
+	if (sim_verdict_hint(w, hint, sizeof(hint)))
+		printf("%s\n", hint);
+	if (ret == EXIT_NOT_APPLICABLE)
+		printf("expected: %s -> not applicable: the schedule does not happen on %s, and no expect line names it (skipped, not passed)\n",
+		       want, v->id);
+	else
+		printf("expected: %s -> %s\n", want,
+		       ret == EXIT_EXPECTED ? "as expected" : "NOT as expected");
 	print_replay(o, sc);
-	return ok ? EXIT_EXPECTED : EXIT_UNEXPECTED;
+	return ret;
 }
 
 static int cmd_run(int argc, char **argv)
@@ -442,7 +466,8 @@ static int cmd_run(int argc, char **argv)
 	struct cli_report rep;
 	struct sim_scenario *sc;
 	struct sim_world *w;
-	char err[512];
+	char err[512], hinted[400] = "";
+	unsigned applied = 0, skipped = 0;
 	int ret = EXIT_EXPECTED, r;
 	unsigned i;
 
@@ -488,9 +513,24 @@ static int cmd_run(int argc, char **argv)
 		for (i = 0; i < sim_nvariants && ret != EXIT_USAGE; i++) {
 			sc->cfg.variant = (int)i;
 			r = run_one(&o, sc, w, false);
-			if (r != EXIT_EXPECTED)
+			if (r == EXIT_EXPECTED)
+				applied++;
+			else if (r == EXIT_NOT_APPLICABLE)
+				skipped++;
+			else
 				ret = r;
+			if (r == EXIT_UNEXPECTED && !hinted[0])
+				sim_verdict_hint(w, hinted, sizeof(hinted));
 		}
+		/* with --format json, stdout holds the document alone */
+		if (hinted[0])
+			fprintf(o.rep.json ? stderr : stdout, "%s\n", hinted);
+		if (skipped)
+			fprintf(o.rep.json ? stderr : stdout,
+				"%u variant%s not applicable (the schedule does not happen there): neither passed nor failed\n",
+				skipped, skipped == 1 ? "" : "s");
+		if (ret == EXIT_EXPECTED && !applied)
+			ret = EXIT_NOT_APPLICABLE;
 	}
 	if (o.report && ret != EXIT_USAGE)
 		ret = cli_report_finish(&rep, ret);

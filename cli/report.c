@@ -586,6 +586,15 @@ static void xml_text(FILE *f, const char *s)
 	}
 }
 
+static unsigned junit_skipped(const struct cli_report *r, unsigned a, unsigned b)
+{
+	unsigned i, n = 0;
+
+	for (i = a; i < b; i++)
+		n += r->cases[i].skipped;
+	return n;
+}
+
 static void junit_counts(const struct cli_report *r, unsigned a, unsigned b,
 			 unsigned *fails, double *secs)
 {
@@ -594,7 +603,7 @@ static void junit_counts(const struct cli_report *r, unsigned a, unsigned b,
 	*fails = 0;
 	*secs = 0;
 	for (i = a; i < b; i++) {
-		*fails += !r->cases[i].ok;
+		*fails += !r->cases[i].ok && !r->cases[i].skipped;
 		*secs += r->cases[i].seconds;
 	}
 }
@@ -606,8 +615,8 @@ static void junit_write(FILE *f, const struct cli_report *r)
 
 	junit_counts(r, 0, r->ncases, &fails, &secs);
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	fprintf(f, "<testsuites name=\"nvtsim %s\" tests=\"%u\" failures=\"%u\" errors=\"0\" time=\"%.3f\">\n",
-		r->command, r->ncases, fails, secs);
+	fprintf(f, "<testsuites name=\"nvtsim %s\" tests=\"%u\" failures=\"%u\" errors=\"0\" skipped=\"%u\" time=\"%.3f\">\n",
+		r->command, r->ncases, fails, junit_skipped(r, 0, r->ncases), secs);
 	/* a suite per run of cases with the same suite name */
 	for (a = 0; a < r->ncases; a = b) {
 		for (b = a + 1; b < r->ncases &&
@@ -616,8 +625,8 @@ static void junit_write(FILE *f, const struct cli_report *r)
 		junit_counts(r, a, b, &fails, &secs);
 		fputs("  <testsuite name=\"", f);
 		xml_text(f, r->cases[a].suite);
-		fprintf(f, "\" tests=\"%u\" failures=\"%u\" errors=\"0\" skipped=\"0\" time=\"%.3f\">\n",
-			b - a, fails, secs);
+		fprintf(f, "\" tests=\"%u\" failures=\"%u\" errors=\"0\" skipped=\"%u\" time=\"%.3f\">\n",
+			b - a, fails, junit_skipped(r, a, b), secs);
 		for (i = a; i < b; i++) {
 			const struct cli_report_case *c = &r->cases[i];
 
@@ -628,6 +637,12 @@ static void junit_write(FILE *f, const struct cli_report *r)
 			fprintf(f, "\" time=\"%.3f\"", c->seconds);
 			if (c->ok) {
 				fputs("/>\n", f);
+				continue;
+			}
+			if (c->skipped) {
+				fputs(">\n      <skipped message=\"", f);
+				xml_text(f, c->message);
+				fputs("\"/>\n    </testcase>\n", f);
 				continue;
 			}
 			fputs(">\n      <failure message=\"", f);

@@ -58,6 +58,7 @@ struct cli_report_case {
 	char *name;
 	char *classname;
 	bool ok;
+	bool skipped;			/* not applicable here: neither passed nor failed */
 	char *message;			/* !ok: one line */
 	char *text;			/* !ok: the failure's body */
 	char *kind;			/* !ok: its type */

@@ -64,26 +64,33 @@ def cmd_get(path, expr):
 
 
 def cmd_junit(path):
-    from junitparser import JUnitXml, TestSuite, Failure
+    from junitparser import JUnitXml, TestSuite, Failure, Skipped
     xml = JUnitXml.fromfile(path)
     suites = [xml] if isinstance(xml, TestSuite) else list(xml)
-    total = fails = 0
+    total = fails = skips = 0
     for s in suites:
-        n = f = 0
+        n = f = k = 0
         for case in s:
             n += 1
             bad = [r for r in case.result if isinstance(r, Failure)]
-            if bad:
+            skip = [r for r in case.result if isinstance(r, Skipped)]
+            if skip:
+                k += 1
+                if bad or not skip[0].message:
+                    die(f"{path}: {case.name}: a skipped testcase with a failure, or without a message")
+                print(f"{s.name}|{case.name}|{case.classname}|skipped")
+            elif bad:
                 f += 1
                 if not bad[0].message or not (bad[0].text or "").strip():
                     die(f"{path}: {case.name}: a failure without message or text")
                 print(f"{s.name}|{case.name}|{case.classname}|{bad[0].type}|{bad[0].message}")
             else:
                 print(f"{s.name}|{case.name}|{case.classname}|pass")
-        if s.tests != n or s.failures != f:
-            die(f"{path}: suite {s.name} says tests={s.tests} failures={s.failures}, has {n} and {f}")
+        if s.tests != n or s.failures != f or (s.skipped or 0) != k:
+            die(f"{path}: suite {s.name} says tests={s.tests} failures={s.failures} skipped={s.skipped}, has {n}, {f} and {k}")
         total += n
         fails += f
+        skips += k
     if not isinstance(xml, TestSuite) and (xml.tests != total or xml.failures != fails):
         die(f"{path}: testsuites says tests={xml.tests} failures={xml.failures}, has {total} and {fails}")
 

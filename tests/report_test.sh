@@ -62,7 +62,8 @@ text_rc=$?
 is "run --all-variants exit" $? $text_rc
 "$py" -m json.tool "$tmp/run.json" >/dev/null && ok || bad "run: python3 -m json.tool refuses stdout"
 check json "$tmp/run.json" "$schema" && ok || bad "run: not valid against the schema"
-is "run: no stderr" "$(cat "$tmp/err")" ""
+# stderr: at most the count of variants the schedule does not apply to
+is "run: nothing else on stderr" "$(grep -v '^[0-9]* variants\? not applicable' "$tmp/err")" ""
 is "run: a result per variant" "$(check get "$tmp/run.json" 'len(d["results"])')" \
 	"$("$nvtsim" variants | tail -n +2 | wc -l)"
 sel='[r for r in d["results"] if r["variant"]["id"]=="db5ad6b7f8cd"][0]'
@@ -81,8 +82,14 @@ r=$(check get "$tmp/run.json" "$sel[\"replay\"]")
 	bad "run: the replay string does not give the hang again"
 check junit "$tmp/run.xml" >"$tmp/junit" && ok || bad "run: junitparser refuses the JUnit file"
 is "run: JUnit testcases" "$(wc -l <"$tmp/junit")" "$(check get "$tmp/run.json" 'len(d["results"])')"
-# a found scenario's schedule fits its own variant only: the others fail as in the text
-is "run: JUnit failures as in the text" "$(grep -vc '|pass$' "$tmp/junit")" "$(grep -c ' FAIL ' "$tmp/text")"
+# a found scenario's schedule fits its own variant only: where it does not
+# happen it is n/a (a skipped testcase), else as in the text
+is "run: JUnit failures as in the text" "$(grep -Evc '\|(pass|skipped)$' "$tmp/junit")" "$(grep -c ' FAIL ' "$tmp/text")"
+is "run: JUnit skipped as the text's n/a" "$(grep -c '|skipped$' "$tmp/junit")" "$(grep -c ' n/a ' "$tmp/text")"
+is "run: JSON not_applicable as the text's n/a" \
+	"$(check get "$tmp/run.json" 'sum(1 for r in d["results"] if r.get("not_applicable"))')" \
+	"$(grep -c ' n/a ' "$tmp/text")"
+[ "$(grep -c ' n/a ' "$tmp/text")" -ge 1 ] && ok || bad "run: the found scenario should be n/a somewhere"
 grep -q '^[^|]*|db5ad6b7f8cd (direct-send)|nvtsim.run.db5ad6b7f8cd|pass$' "$tmp/junit" && ok ||
 	bad "run: db5ad6b7f8cd's testcase should pass"
 check sarif "$tmp/run.sarif" "$sarif_schema" "$src" >"$tmp/sarif" && ok || bad "run: SARIF not valid"

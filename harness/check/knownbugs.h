@@ -60,5 +60,7 @@ const struct sim_known_bug *sim_known_bug_named(const char *name);
 
 /* Whether a verdict is a finding at all (not pass, not an inconclusive step bound). */
 bool sim_verdict_is_failure(const struct sim_verdict *v);
+/* A line ("hint: ...") on what a failure that is not a race means and how to avoid it, or false. */
+bool sim_verdict_hint(const struct sim_world *w, char *buf, size_t len);
 
 #endif

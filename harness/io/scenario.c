@@ -297,14 +297,76 @@ static int sim__request(struct sim__parser *p)
 	return 0;
 }
 
-static int sim__op_of(const char *s)
+/*
+ * "until|through OP[(OBJECT)] [N times]" from word 3 on. OP(ARGS) may be
+ * copied from a timeline line whole ("test_bit(1, flags)", which the
+ * splitter cut at its spaces): the known object among ARGS is the one.
+ */
+static int sim__step_op(struct sim__parser *p, struct sim_sched_step *s,
+			const char *kind)
 {
-	int i;
+	char op[SIM__LINE_MAX + 1], obj[128], known[160];
+	const char *implied;
+	char *paren, *close;
+	unsigned last = 3, rest, i;
 
-	for (i = 0; i < SIM_OP_KINDS; i++)
-		if (!strcmp(s, sim_op_names[i]))
-			return i;
-	return -1;
+	if (p->nwords < 4)
+		goto usage;
+	if (strchr(p->words[3], '(') && !strchr(p->words[3], ')'))
+		while (last + 1 < p->nwords && !strchr(p->words[last], ')'))
+			last++;
+	op[0] = 0;
+	for (i = 3; i <= last; i++) {
+		strcat(op, p->words[i]);
+		if (i < last)
+			strcat(op, " ");
+	}
+	s->kind = !strcmp(kind, "until") ? SIM_SS_UNTIL : SIM_SS_THROUGH;
+	s->n = 1;
+	rest = p->nwords - last - 1;
+	/* "through OP(OBJECT) N times": the Nth time, counted from this step */
+	if (s->kind == SIM_SS_THROUGH && rest == 2 &&
+	    !strcmp(p->words[last + 2], "times")) {
+		if (sim__u32(p, p->words[last + 1], "times", &s->n))
+			return -1;
+		if (!s->n || s->n > 1000000)
+			return sim__fail(p, "schedule: 'through %s N times': N must be 1..1000000",
+					 op);
+	} else if (rest) {
+		goto usage;
+	}
+	obj[0] = 0;
+	paren = strchr(op, '(');
+	if (paren) {
+		close = strchr(paren, ')');
+		if (!close || close[1])
+			return sim__fail(p, "schedule: '%s': expected OP(OBJECT)", op);
+		*close = 0;
+		*paren = 0;
+		/* "->commit_rqs()", as printed: no object */
+		if (close == paren + 1)
+			paren = NULL;
+	}
+	s->op = sim_sched_op_find(op, &implied);
+	if (s->op < 0)
+		return sim__fail(p, "schedule: unknown operation '%s' (e.g. sendmsg, mutex_trylock, mutex_unlock, llist_add, queue_work_on; see README \"Scenario files\")",
+				 op);
+	if (paren && sim_sched_obj_pick(&p->sc->cfg, s->op, paren + 1, obj,
+					sizeof(obj))) {
+		sim_sched_objs_describe(&p->sc->cfg, s->op, known, sizeof(known));
+		return sim__fail(p, "unknown object '%s' for %s (known: %s)", obj,
+				 op, known);
+	}
+	if (!obj[0] && implied)
+		snprintf(obj, sizeof(obj), "%s", implied);
+	if (strlen(obj) >= sizeof(s->obj))
+		return sim__fail(p, "schedule: object name too long");
+	snprintf(s->obj, sizeof(s->obj), "%s", obj);
+	return 0;
+usage:
+	if (!strcmp(kind, "through"))
+		return sim__fail(p, "schedule: expected 'through OP', 'through OP(OBJECT)' or 'through OP(OBJECT) N times'");
+	return sim__fail(p, "schedule: expected 'until OP' or 'until OP(OBJECT)'");
 }
 
 static int sim__step(struct sim__parser *p, const char *raw)
@@ -349,38 +411,8 @@ static int sim__step(struct sim__parser *p, const char *raw)
 			return sim__fail(p, "schedule: steps must be 1..1000000");
 		s->kind = SIM_SS_STEPS;
 	} else if (!strcmp(kind, "until") || !strcmp(kind, "through")) {
-		char *op = p->words[3], *paren, *close;
-
-		s->kind = !strcmp(kind, "until") ? SIM_SS_UNTIL : SIM_SS_THROUGH;
-		s->n = 1;
-		/* "through OP(OBJECT) N times": the Nth time, counted from this step */
-		if (s->kind == SIM_SS_THROUGH && p->nwords == 6 &&
-		    !strcmp(p->words[5], "times")) {
-			if (sim__u32(p, p->words[4], "times", &s->n))
-				return -1;
-			if (!s->n || s->n > 1000000)
-				return sim__fail(p, "schedule: 'through %s N times': N must be 1..1000000",
-						 op);
-		} else if (p->nwords != 4) {
-			if (s->kind == SIM_SS_THROUGH)
-				return sim__fail(p, "schedule: expected 'through OP', 'through OP(OBJECT)' or 'through OP(OBJECT) N times'");
-			return sim__fail(p, "schedule: expected 'until OP' or 'until OP(OBJECT)'");
-		}
-		paren = strchr(op, '(');
-		if (paren) {
-			close = strchr(paren, ')');
-			if (!close || close[1] || close == paren + 1)
-				return sim__fail(p, "schedule: '%s': expected OP(OBJECT)", op);
-			*close = 0;
-			*paren = 0;
-			if (strlen(paren + 1) >= sizeof(s->obj))
-				return sim__fail(p, "schedule: object name too long");
-			snprintf(s->obj, sizeof(s->obj), "%s", paren + 1);
-		}
-		s->op = sim__op_of(op);
-		if (s->op < 0)
-			return sim__fail(p, "schedule: unknown operation '%s' (e.g. sendmsg, mutex_trylock, mutex_unlock, llist_add, queue_work_on)",
-					 op);
+		if (sim__step_op(p, s, kind))
+			return -1;
 	} else {
 		return sim__fail(p, "schedule: unknown directive '%s' (until, through, idle, done, steps)",
 				 kind);
@@ -390,59 +422,105 @@ static int sim__step(struct sim__parser *p, const char *raw)
 	return 0;
 }
 
+/* The model's variants a line covers, one bit each. */
+static uint64_t sim__covered(const struct sim_expect *e)
+{
+	uint64_t m = 0;
+	unsigned v;
+
+	for (v = 0; v < sim_nvariants && v < 64; v++)
+		if (sim_expect_covers(e, (int)v))
+			m |= (uint64_t)1 << v;
+	return m;
+}
+
+static unsigned sim__popcount(uint64_t m)
+{
+	return (unsigned)__builtin_popcountll(m);
+}
+
 static int sim__expect(struct sim__parser *p)
 {
 	struct sim_scenario *sc = p->sc;
 	struct sim_expect *e;
-	unsigned i;
+	unsigned i, w = 1;
 	int k;
 
 	if (p->nwords < 3)
-		return sim__fail(p, "expect: expected 'expect VARIANT|* VERDICT [PDU] [REQUEST]'");
+		return sim__fail(p, "expect: expected 'expect VARIANT|*|before VARIANT|from VARIANT VERDICT [PDU] [REQUEST]'");
 	if (sc->nexpects >= SIM_EXPECTS_MAX)
 		return sim__fail(p, "at most %d expect lines", SIM_EXPECTS_MAX);
 	e = &sc->expects[sc->nexpects];
+	memset(e, 0, sizeof(*e));
 	e->line = p->line;
 	e->pdu_type = -1;
 	e->req = -1;
-	if (!strcmp(p->words[1], "*"))
+	if (!strcmp(p->words[1], "before") || !strcmp(p->words[1], "from")) {
+		e->range = !strcmp(p->words[1], "before") ? SIM_EXPECT_BEFORE :
+							   SIM_EXPECT_FROM;
+		if (p->nwords < 4)
+			return sim__fail(p, "expect: expected 'expect %s VARIANT VERDICT [PDU] [REQUEST]'",
+					 p->words[1]);
+		w = 2;
+	}
+	if (!strcmp(p->words[w], "*") && !e->range)
 		e->variant = -1;
-	else if (sim__variant(p, p->words[1], &e->variant))
+	else if (sim__variant(p, p->words[w], &e->variant))
 		return -1;
-	for (i = 0; i < sc->nexpects; i++)
-		if (sc->expects[i].variant == e->variant)
+	if (e->range && sim_variants[e->variant].path)
+		return sim__fail(p, "expect: %s a kernel tree's tcp.c: name it without a range",
+				 p->words[1]);
+	for (i = 0; i < sc->nexpects; i++) {
+		const struct sim_expect *o = &sc->expects[i];
+
+		if (!o->range && !e->range && o->variant == e->variant)
 			return sim__fail(p, "expect: %s already has an expected verdict (line %d)",
-					 p->words[1], sc->expects[i].line);
+					 p->words[w], o->line);
+		/* nested ranges are fine (the narrower one wins); crossing ones are not */
+		if (o->range && e->range) {
+			uint64_t a = sim__covered(o), b = sim__covered(e);
+
+			if (a == b)
+				return sim__fail(p, "expect: %s %s covers the variants line %d does",
+						 p->words[1], p->words[w], o->line);
+			if ((a & b) && (a & ~b) && (b & ~a))
+				return sim__fail(p, "expect: %s %s and line %d overlap without one inside the other (both cover %s)",
+						 p->words[1], p->words[w], o->line,
+						 sim_variants[__builtin_ctzll(a & b)].id);
+		}
+	}
+	w++;
 	for (k = 1; k < SIM_V_KINDS; k++)
-		if (!strcmp(p->words[2], sim_verdict_names[k]))
+		if (!strcmp(p->words[w], sim_verdict_names[k]))
 			break;
 	if (k == SIM_V_KINDS)
 		return sim__fail(p, "expect: unknown verdict '%s' (pass, hang, stall, safety, protocol, error-recovery, step-bound, schedule, livelock)",
-				 p->words[2]);
+				 p->words[w]);
 	e->kind = (uint8_t)k;
-	for (i = 3; i < p->nwords; i++) {
-		const char *w = p->words[i];
+	for (i = w + 1; i < p->nwords; i++) {
+		const char *word = p->words[i];
 		unsigned r;
 
-		if (!strcmp(w, "CapsuleCmd")) {
+		if (!strcmp(word, "CapsuleCmd")) {
 			e->pdu_type = SIM_PDU_CMD;
 			continue;
 		}
-		if (!strcmp(w, "H2CData")) {
+		if (!strcmp(word, "H2CData")) {
 			e->pdu_type = SIM_PDU_H2C_DATA;
 			continue;
 		}
 		for (r = 0; r < sc->cfg.nreqs; r++)
-			if (!strcmp(sc->cfg.reqs[r].name, w))
+			if (!strcmp(sc->cfg.reqs[r].name, word))
 				break;
 		if (r == sc->cfg.nreqs)
 			return sim__fail(p, "expect: '%s' is neither CapsuleCmd, H2CData nor a request declared above",
-					 w);
+					 word);
 		e->req = (int)r;
 	}
 	if ((e->pdu_type >= 0 || e->req >= 0) &&
 	    e->kind != SIM_V_HANG && e->kind != SIM_V_STALL)
-		return sim__fail(p, "expect: a PDU or request goes only with hang or stall");
+		return sim__fail(p, "expect: a PDU or request goes only with hang or stall (the verdicts that leave one behind), not %s",
+				 sim_verdict_names[e->kind]);
 	sc->nexpects++;
 	return 0;
 }
@@ -646,19 +724,65 @@ int sim_scenario_load(const char *path, struct sim_scenario *sc, char *err,
 	return ret;
 }
 
-const struct sim_expect *sim_scenario_expect(const struct sim_scenario *sc,
-					     int variant)
+bool sim_expect_covers(const struct sim_expect *e, int variant)
 {
-	const struct sim_expect *any = NULL;
+	nvt_commits_t x, v;
+
+	if (e->range == SIM_EXPECT_ONE)
+		return e->variant == variant;
+	/* a kernel tree's tcp.c is not on the model's line of commits */
+	if (!sim_variant_valid(variant) || sim_variants[variant].path)
+		return false;
+	x = sim_variants[e->variant].commits;
+	v = sim_variants[variant].commits;
+	if (e->range == SIM_EXPECT_BEFORE)
+		return v != x && !(v & ~x);
+	return !(x & ~v);
+}
+
+const struct sim_expect *sim_scenario_expect_own(const struct sim_scenario *sc,
+						 int variant)
+{
+	const struct sim_expect *range = NULL;
 	unsigned i;
 
 	for (i = 0; i < sc->nexpects; i++) {
-		if (sc->expects[i].variant == variant)
-			return &sc->expects[i];
-		if (sc->expects[i].variant < 0)
-			any = &sc->expects[i];
+		const struct sim_expect *e = &sc->expects[i];
+
+		if (e->variant < 0 || !sim_expect_covers(e, variant))
+			continue;
+		if (e->range == SIM_EXPECT_ONE)
+			return e;
+		if (!range || sim__popcount(sim__covered(e)) <
+			      sim__popcount(sim__covered(range)))
+			range = e;
 	}
-	return any;
+	return range;
+}
+
+const struct sim_expect *sim_scenario_expect(const struct sim_scenario *sc,
+					     int variant)
+{
+	const struct sim_expect *own = sim_scenario_expect_own(sc, variant);
+	unsigned i;
+
+	if (own)
+		return own;
+	for (i = 0; i < sc->nexpects; i++)
+		if (sc->expects[i].variant < 0)
+			return &sc->expects[i];
+	return NULL;
+}
+
+enum sim_outcome sim_scenario_outcome(const struct sim_scenario *sc, int variant,
+				      const struct sim_verdict *v)
+{
+	if (sim_expect_matches(sim_scenario_expect(sc, variant), v))
+		return SIM_OUTCOME_OK;
+	if (v->kind == SIM_V_SCHEDULE && sc->has_schedule &&
+	    !sim_scenario_expect_own(sc, variant))
+		return SIM_OUTCOME_NA;
+	return SIM_OUTCOME_FAIL;
 }
 
 bool sim_expect_matches(const struct sim_expect *e, const struct sim_verdict *v)
