@@ -206,6 +206,8 @@ cp "$top/harness/driver.h" "$tmp/seam/driver.h"
 # as the kernel without CONFIG_WERROR allows); they are counted in the
 # result line, and tests/kernel/kbuild.sh wants none on Debian's trees.
 # What would hide a missing shim stays an error.
+# The prefix maps make __FILE__ tree-relative (drivers/nvme/host/tcp.c,
+# kernel/glue.c): the file a trace shows for each step.
 CFLAGS="-std=gnu11 -nostdinc -isystem $isys -ffreestanding -fPIC -O2 -g
 	-fno-strict-aliasing -fno-common -fvisibility=hidden
 	-Werror=implicit-function-declaration -Werror=implicit-int
@@ -213,6 +215,7 @@ CFLAGS="-std=gnu11 -nostdinc -isystem $isys -ffreestanding -fPIC -O2 -g
 	-Werror=return-type
 	-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 	-Wno-missing-field-initializers -Wno-pointer-sign
+	-fmacro-prefix-map=$stage/= -fmacro-prefix-map=$top/=
 	-include $kdir/include/nvtsim_prelude.h
 	-DLINUX_VERSION_CODE=$vcode -DNVTSIM_KERNEL_NAME=\"$name\"
 	-I$stage/include -I$kdir/include -I$gen -I$hinc

@@ -50,6 +50,16 @@ extern const char *const sim_op_names[SIM_OP_KINDS];
  */
 void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	       const char *fn);
+/*
+ * Where the driver calls a shim: the file and line of the call, and the
+ * calling function's frame (its depth on the context's stack, for the
+ * call nesting of a trace). The shim macros call SIM_AT() first; the next
+ * scheduling point takes the site and clears it. A point the harness makes
+ * on its own has no site.
+ */
+void sim_at(const char *file, int line, const void *frame);
+#define SIM_AT() sim_at(__FILE__, __LINE__, __builtin_frame_address(0))
+
 /* The same, for an operation that also writes a second object (the entry a list op moves). */
 void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
 		const char *obj_name, const char *fn);

@@ -57,6 +57,20 @@ const char *const sim_verdict_names[SIM_V_KINDS] = {
 	[SIM_V_LIVELOCK] = "livelock",
 };
 
+/* The site of the shim call under way (SIM_AT), for the next scheduling point. */
+static struct {
+	const char *file;
+	int line;
+	const void *frame;
+} sim__site;
+
+void sim_at(const char *file, int line, const void *frame)
+{
+	sim__site.file = file;
+	sim__site.line = line;
+	sim__site.frame = frame;
+}
+
 void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	       const char *fn)
 {
@@ -73,11 +87,17 @@ void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
 		const char *obj_name, const char *fn)
 {
 	struct sim_world *w = sim_cur;
+	const char *file = sim__site.file;
 	struct sim_ctx *c;
 
+	/* a site belongs to one point: never to a later one the harness makes */
+	sim__site.file = NULL;
 	if (!w || !w->cur)
 		return;
 	c = w->cur;
+	c->file = file;
+	c->line = file ? sim__site.line : 0;
+	c->frame = file ? sim__site.frame : NULL;
 	c->op = (uint8_t)kind;
 	c->obj = obj;
 	c->obj2 = obj2;

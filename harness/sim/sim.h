@@ -130,6 +130,9 @@ struct sim_ctx {
 	const void *obj2;		/* a second object it writes, or NULL */
 	const char *obj_name;
 	const char *fn;
+	const char *file;		/* where the driver called the shim (SIM_AT), or NULL */
+	int line;
+	const void *frame;		/* that function's frame, or NULL */
 	const char *last_fn;		/* kernel function of the last step run */
 	uint32_t steps;
 	uint32_t clock_base;		/* kworker: the jiffy its work item started in, as steps */

@@ -100,6 +100,9 @@ static void sim__ctx_setup(struct sim_world *w, unsigned id)
 	c->obj2 = NULL;
 	c->obj_name = NULL;
 	c->fn = "start";
+	c->file = NULL;
+	c->line = 0;
+	c->frame = NULL;
 	c->last_fn = NULL;
 	c->sub = -1;
 	if (id < cfg->nsubs) {

@@ -16,6 +16,7 @@
  * the read is an interleaving point of its own.
  */
 #define READ_ONCE(x) ({ \
+	SIM_AT(); \
 	sim_point(SIM_OP_READ_ONCE, &(x), #x, __func__); \
 	__typeof__(x) _v = (x); \
 	if (sim_tracing()) \
@@ -24,6 +25,7 @@
 })
 #define WRITE_ONCE(x, val) do { \
 	__typeof__(x) _v = (val); \
+	SIM_AT(); \
 	sim_point(SIM_OP_WRITE_ONCE, &(x), #x, __func__); \
 	(x) = _v; \
 	if (sim_tracing()) \
