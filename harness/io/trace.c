@@ -216,6 +216,8 @@ void sim_trace_start(struct sim_world *w)
 	sim_wire_reset(&t->wire[1]);
 	if (t->file && t->file_format == SIM_TRACE_CHROME)
 		sim_trace_chrome_start(t, w);
+	if (t->file && t->file_format == SIM_TRACE_TEXT)
+		sim_trace_header(t->file);
 	if (t->pcap_out)
 		sim_pcap_start(&t->pcap, t->pcap_out, 0);
 	if (!t->file && !t->pcap_out)

@@ -88,16 +88,18 @@ void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
 {
 	struct sim_world *w = sim_cur;
 	const char *file = sim__site.file;
+	const void *frame = sim__site.frame;
 	struct sim_ctx *c;
 
 	/* a site belongs to one point: never to a later one the harness makes */
 	sim__site.file = NULL;
+	sim__site.frame = NULL;
 	if (!w || !w->cur)
 		return;
 	c = w->cur;
 	c->file = file;
 	c->line = file ? sim__site.line : 0;
-	c->frame = file ? sim__site.frame : NULL;
+	c->frame = frame;
 	c->op = (uint8_t)kind;
 	c->obj = obj;
 	c->obj2 = obj2;
