@@ -9,9 +9,10 @@
 const char cli_trace_usage[] =
 	"  --trace FILE    also write the trace to FILE (see --trace-format)\n"
 	"  --trace-format F  text (the timeline), json (one object per event:\n"
-	"                  step, context, cpu, kernel function, shim operation,\n"
-	"                  PDU fields) or chrome (Trace Event format for Perfetto\n"
-	"                  and chrome://tracing); default text\n"
+	"                  step, context, cpu, kernel function, source file and\n"
+	"                  line, shim operation, PDU fields) or chrome (Trace\n"
+	"                  Event format for Perfetto and chrome://tracing: nested\n"
+	"                  call slices per context, a track per CPU); default text\n"
 	"  --pcap FILE     write the TCP stream as a pcap for Wireshark/tshark\n";
 
 int cli_trace_opt(const char *cmd, int argc, char **argv, int *i,

@@ -1378,10 +1378,11 @@ int cmd_replay(int argc, char **argv)
 		ret = 2;
 		goto out;
 	}
-	if (!quiet)
-		printf("nvtsim replay on %s (%s)\n\n%6s  %-8s %-30s %s\n",
-		       sim_variants[cfg->variant].id, sim_variants[cfg->variant].name,
-		       "step", "context", "function", "event");
+	if (!quiet) {
+		printf("nvtsim replay on %s (%s)\n\n",
+		       sim_variants[cfg->variant].id, sim_variants[cfg->variant].name);
+		sim_trace_header(stdout);
+	}
 	if (quiet)
 		trace.out = NULL;
 	if (cli_trace_open("replay", &topt, &trace)) {

@@ -412,10 +412,11 @@ static int run_one(const struct run_opts *o, struct sim_scenario *sc,
 		sim_choice_prng(&choice, o->seed);
 	if (cli_trace_open("run", &o->trace, &trace))
 		return EXIT_USAGE;
-	if (timeline)
-		printf("nvtsim: %s on %s (%s, %s)\n\n%6s  %-8s %-30s %s\n", o->path,
-		       v->id, v->name, v->release, "step", "context",
-		       "function", "event");
+	if (timeline) {
+		printf("nvtsim: %s on %s (%s, %s)\n\n", o->path, v->id, v->name,
+		       v->release);
+		sim_trace_header(stdout);
+	}
 	sim_world_reset(w, &sc->cfg, &choice, tracing ? &trace : NULL);
 	if (sc->has_schedule)
 		sim_run_schedule(w, sc->steps, sc->nsteps);

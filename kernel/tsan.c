@@ -20,6 +20,10 @@ extern const unsigned nvtsim_symtab_n;
 extern const uint64_t nvtsim_symtab_addr[];
 extern const uint32_t nvtsim_symtab_name[];
 extern const char nvtsim_symtab_str[];
+/* tcp.c's lines by link address, 0 for other files' code (generated: linetab.c). */
+extern const unsigned nvtsim_linetab_n;
+extern const uint64_t nvtsim_linetab_addr[];
+extern const uint32_t nvtsim_linetab_line[];
 
 static struct nvtsim_access_counts nvtsim__counts;
 static const struct nvtsim_watch *nvtsim__stored;
@@ -73,6 +77,29 @@ const char *nvtsim_symbolize(const void *pc)
 	return nvtsim_symtab_str + nvtsim_symtab_name[lo];
 }
 
+/* The tcp.c line of the code at return address pc, or 0 (generated: kbuild.sh's linetab.c). */
+static int nvtsim__line(const void *pc)
+{
+	uintptr_t a;
+	unsigned lo = 0, hi = nvtsim_linetab_n;
+
+	if (!nvtsim_linetab_n)
+		return 0;
+	/* the call instruction ends at pc: its line is the one at pc - 1 */
+	a = (uintptr_t)pc - 1 - nvtsim__load_base();
+	if (a < nvtsim_linetab_addr[0])
+		return 0;
+	while (hi - lo > 1) {
+		unsigned mid = lo + (hi - lo) / 2;
+
+		if (nvtsim_linetab_addr[mid] <= a)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (int)nvtsim_linetab_line[lo];
+}
+
 void nvtsim_access_counts_get(struct nvtsim_access_counts *c)
 {
 	*c = nvtsim__counts;
@@ -114,10 +141,11 @@ static inline void nvtsim__flush_store(void)
 }
 
 static inline void nvtsim__access(const void *addr, size_t size, bool write,
-				  const void *pc)
+				  const void *pc, const void *frame)
 {
 	uintptr_t a = (uintptr_t)addr;
 	unsigned i;
+	int line;
 
 	nvtsim__counts.accesses++;
 	nvtsim__flush_store();
@@ -133,6 +161,8 @@ static inline void nvtsim__access(const void *addr, size_t size, bool write,
 				nvtsim__counts.guarded_loads++;
 				return;
 			}
+			line = nvtsim__line(pc);
+			sim_at(line ? "drivers/nvme/host/tcp.c" : NULL, line, frame);
 			sim_point_field(write, w->addr, w->field,
 					nvtsim_symbolize(pc));
 			if (write) {
@@ -148,7 +178,13 @@ static inline void nvtsim__access(const void *addr, size_t size, bool write,
 	}
 }
 
-#define NVTSIM_PC() __builtin_return_address(0)
+/*
+ * The hook's caller: the return address in tcp.c and that function's frame
+ * (tcp.c is built with frame pointers: the saved one is its own), for the
+ * source line and the call nesting of traces.
+ */
+#pragma GCC diagnostic ignored "-Wframe-address"
+#define NVTSIM_CALLER() __builtin_return_address(0), __builtin_frame_address(1)
 
 void __tsan_init(void)
 {
@@ -165,14 +201,14 @@ void __tsan_func_exit(void)
 }
 
 #define NVTSIM_RW(n) \
-	void __tsan_read##n(void *a) { nvtsim__access(a, n, false, NVTSIM_PC()); } \
-	void __tsan_write##n(void *a) { nvtsim__access(a, n, true, NVTSIM_PC()); } \
-	void __tsan_unaligned_read##n(void *a) { nvtsim__access(a, n, false, NVTSIM_PC()); } \
-	void __tsan_unaligned_write##n(void *a) { nvtsim__access(a, n, true, NVTSIM_PC()); } \
-	void __tsan_volatile_read##n(void *a) { nvtsim__access(a, n, false, NVTSIM_PC()); } \
-	void __tsan_volatile_write##n(void *a) { nvtsim__access(a, n, true, NVTSIM_PC()); } \
-	void __tsan_unaligned_volatile_read##n(void *a) { nvtsim__access(a, n, false, NVTSIM_PC()); } \
-	void __tsan_unaligned_volatile_write##n(void *a) { nvtsim__access(a, n, true, NVTSIM_PC()); }
+	void __tsan_read##n(void *a) { nvtsim__access(a, n, false, NVTSIM_CALLER()); } \
+	void __tsan_write##n(void *a) { nvtsim__access(a, n, true, NVTSIM_CALLER()); } \
+	void __tsan_unaligned_read##n(void *a) { nvtsim__access(a, n, false, NVTSIM_CALLER()); } \
+	void __tsan_unaligned_write##n(void *a) { nvtsim__access(a, n, true, NVTSIM_CALLER()); } \
+	void __tsan_volatile_read##n(void *a) { nvtsim__access(a, n, false, NVTSIM_CALLER()); } \
+	void __tsan_volatile_write##n(void *a) { nvtsim__access(a, n, true, NVTSIM_CALLER()); } \
+	void __tsan_unaligned_volatile_read##n(void *a) { nvtsim__access(a, n, false, NVTSIM_CALLER()); } \
+	void __tsan_unaligned_volatile_write##n(void *a) { nvtsim__access(a, n, true, NVTSIM_CALLER()); }
 NVTSIM_RW(1)
 NVTSIM_RW(2)
 NVTSIM_RW(4)
@@ -181,12 +217,12 @@ NVTSIM_RW(16)
 
 void __tsan_read_range(void *a, unsigned long size)
 {
-	nvtsim__access(a, size, false, NVTSIM_PC());
+	nvtsim__access(a, size, false, NVTSIM_CALLER());
 }
 
 void __tsan_write_range(void *a, unsigned long size)
 {
-	nvtsim__access(a, size, true, NVTSIM_PC());
+	nvtsim__access(a, size, true, NVTSIM_CALLER());
 }
 
 /*
@@ -196,31 +232,31 @@ void __tsan_write_range(void *a, unsigned long size)
  */
 #define NVTSIM_ATOMIC(bits, T) \
 	T __tsan_atomic##bits##_load(const volatile T *p, int mo) \
-	{ nvtsim__access((const void *)p, sizeof(T), false, NVTSIM_PC()); return *p; } \
+	{ nvtsim__access((const void *)p, sizeof(T), false, NVTSIM_CALLER()); return *p; } \
 	void __tsan_atomic##bits##_store(volatile T *p, T v, int mo) \
-	{ nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); *p = v; } \
+	{ nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); *p = v; } \
 	T __tsan_atomic##bits##_exchange(volatile T *p, T v, int mo) \
-	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); o = *p; *p = v; return o; } \
+	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); o = *p; *p = v; return o; } \
 	T __tsan_atomic##bits##_fetch_add(volatile T *p, T v, int mo) \
-	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); o = *p; *p = o + v; return o; } \
+	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); o = *p; *p = o + v; return o; } \
 	T __tsan_atomic##bits##_fetch_sub(volatile T *p, T v, int mo) \
-	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); o = *p; *p = o - v; return o; } \
+	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); o = *p; *p = o - v; return o; } \
 	T __tsan_atomic##bits##_fetch_and(volatile T *p, T v, int mo) \
-	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); o = *p; *p = o & v; return o; } \
+	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); o = *p; *p = o & v; return o; } \
 	T __tsan_atomic##bits##_fetch_or(volatile T *p, T v, int mo) \
-	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); o = *p; *p = o | v; return o; } \
+	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); o = *p; *p = o | v; return o; } \
 	T __tsan_atomic##bits##_fetch_xor(volatile T *p, T v, int mo) \
-	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); o = *p; *p = o ^ v; return o; } \
+	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); o = *p; *p = o ^ v; return o; } \
 	T __tsan_atomic##bits##_fetch_nand(volatile T *p, T v, int mo) \
-	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); o = *p; *p = ~(o & v); return o; } \
+	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); o = *p; *p = ~(o & v); return o; } \
 	int __tsan_atomic##bits##_compare_exchange_strong(volatile T *p, T *e, T v, int mo, int fmo) \
-	{ nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); \
+	{ nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); \
 	  if (*p == *e) { *p = v; return 1; } *e = *p; return 0; } \
 	int __tsan_atomic##bits##_compare_exchange_weak(volatile T *p, T *e, T v, int mo, int fmo) \
-	{ nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); \
+	{ nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); \
 	  if (*p == *e) { *p = v; return 1; } *e = *p; return 0; } \
 	T __tsan_atomic##bits##_compare_exchange_val(volatile T *p, T e, T v, int mo, int fmo) \
-	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_PC()); \
+	{ T o; nvtsim__access((const void *)p, sizeof(T), true, NVTSIM_CALLER()); \
 	  o = *p; if (o == e) *p = v; return o; }
 NVTSIM_ATOMIC(8, uint8_t)
 NVTSIM_ATOMIC(16, uint16_t)

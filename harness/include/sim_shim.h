@@ -50,6 +50,16 @@ extern const char *const sim_op_names[SIM_OP_KINDS];
  */
 void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	       const char *fn);
+/*
+ * Where the driver calls a shim: the file and line of the call, and the
+ * calling function's frame (its depth on the context's stack, for the
+ * call nesting of a trace). The shim macros call SIM_AT() first; the next
+ * scheduling point takes the site and clears it. A point the harness makes
+ * on its own has no site.
+ */
+void sim_at(const char *file, int line, const void *frame);
+#define SIM_AT() sim_at(__FILE__, __LINE__, __builtin_frame_address(0))
+
 /* The same, for an operation that also writes a second object (the entry a list op moves). */
 void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
 		const char *obj_name, const char *fn);
@@ -61,14 +71,6 @@ void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
  */
 void sim_point_field(bool write, const void *addr, const char *field,
 		     const char *fn);
-
-/*
- * The source line of the next scheduling point: the shims' macros pass
- * SIM_FN as their function name, which notes where they were called
- * (tcp.c's file and line, for SARIF's code flows) and gives __func__.
- */
-const char *sim_src_at(const char *file, int line, const char *fn);
-#define SIM_FN sim_src_at(__FILE__, __LINE__, __func__)
 
 /* The CPU the running context is on (raw_smp_processor_id). */
 int sim_current_cpu(void);

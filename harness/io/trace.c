@@ -43,10 +43,35 @@ const char *sim_short_name(const char *expr)
 	return best;
 }
 
+/*
+ * The timeline's columns: step, context, its CPU, kernel function, the
+ * source line of the shim call (file name only: tcp.c is the model's or the
+ * kernel tree's, as the run says; the JSON and chrome traces carry the
+ * tree-relative path), event.
+ */
+#define SIM__TEXT_COLS "%6s  %-8s %3s  %-30s %-15s %s\n"
+
+void sim_trace_header(FILE *f)
+{
+	fprintf(f, SIM__TEXT_COLS, "step", "context", "cpu", "function",
+		"source", "event");
+}
+
 static void sim__text_line(FILE *f, const struct sim_trace_event *e)
 {
-	fprintf(f, "%6llu  %-8s %-30s %s\n", (unsigned long long)e->step,
-		e->ctx, e->fn ? e->fn : "", e->text);
+	char step[24], cpu[12] = "", src[64] = "";
+	const char *base;
+
+	snprintf(step, sizeof(step), "%llu", (unsigned long long)e->step);
+	if (e->cpu >= 0)
+		snprintf(cpu, sizeof(cpu), "%d", e->cpu);
+	if (e->file) {
+		base = strrchr(e->file, '/');
+		snprintf(src, sizeof(src), "%s:%d", base ? base + 1 : e->file,
+			 e->line);
+	}
+	fprintf(f, SIM__TEXT_COLS, step, e->ctx, cpu, e->fn ? e->fn : "", src,
+		e->text);
 }
 
 static void sim__emit(struct sim_trace *t, const struct sim_trace_event *e)
@@ -68,9 +93,9 @@ static void sim__emit(struct sim_trace *t, const struct sim_trace_event *e)
 	}
 }
 
-/* An event of the running context (or of "who" outside one). */
+/* An event of the running context (or of "who" outside one); file: its shim call's. */
 static void sim__emit_ctx(struct sim_world *w, const char *who, const char *fn,
-			  const char *op, const char *text)
+			  const char *op, const char *file, const char *text)
 {
 	const struct sim_ctx *c = w->cur;
 	struct sim_trace_event e = {
@@ -79,6 +104,8 @@ static void sim__emit_ctx(struct sim_world *w, const char *who, const char *fn,
 		.ctx_id = c ? c->id : -1,
 		.cpu = c ? c->cpu : -1,
 		.fn = fn,
+		.file = c ? file : NULL,
+		.line = c && file ? c->line : 0,
 		.op = op,
 		.text = text,
 	};
@@ -96,7 +123,7 @@ void sim_trace_ctx(struct sim_world *w, const char *fn, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	sim__emit_ctx(w, "-", fn, NULL, text);
+	sim__emit_ctx(w, "-", fn, NULL, NULL, text);
 }
 
 void sim_trace_note(struct sim_world *w, const char *who, const char *fmt, ...)
@@ -132,7 +159,8 @@ void sim_trace_op(const char *fmt, ...)
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	sim__emit_ctx(w, "test", w->cur ? w->cur->fn : "",
-		      w->cur ? sim_op_names[w->cur->op] : NULL, text);
+		      w->cur ? sim_op_names[w->cur->op] : NULL,
+		      w->cur ? w->cur->file : NULL, text);
 }
 
 /* A PDU header has crossed the wire: an event of the context that moved it. */
@@ -182,11 +210,14 @@ void sim_trace_start(struct sim_world *w)
 		return;
 	t->step = 0;
 	t->in_step = 0;
-	memset(t->slice_fn, 0, sizeof(t->slice_fn));
+	memset(t->depth, 0, sizeof(t->depth));
+	memset(t->cpu_ctx, -1, sizeof(t->cpu_ctx));
 	sim_wire_reset(&t->wire[0]);
 	sim_wire_reset(&t->wire[1]);
 	if (t->file && t->file_format == SIM_TRACE_CHROME)
 		sim_trace_chrome_start(t, w);
+	if (t->file && t->file_format == SIM_TRACE_TEXT)
+		sim_trace_header(t->file);
 	if (t->pcap_out)
 		sim_pcap_start(&t->pcap, t->pcap_out, 0);
 	if (!t->file && !t->pcap_out)

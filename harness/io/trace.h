@@ -13,6 +13,8 @@
 #include "sim.h"
 #include "wire.h"
 
+#define SIM_TRACE_DEPTH 16	/* nested slices a context's track shows */
+
 enum sim_trace_format {
 	SIM_TRACE_TEXT,
 	SIM_TRACE_JSON,
@@ -31,7 +33,13 @@ struct sim_trace {
 	/* what the writers keep between events */
 	uint64_t step;			/* chrome: the step events are stamped with */
 	uint32_t in_step;		/* chrome: events so far in that step */
-	const char *slice_fn[SIM_CTX_MAX];	/* chrome: open slice per context */
+	/* chrome: each context's open slices, its call stack as the trace sees it */
+	struct sim_trace_frame {
+		const char *fn;
+		const void *frame;	/* NULL: a harness function, the stack's root */
+	} stack[SIM_CTX_MAX][SIM_TRACE_DEPTH];
+	uint8_t depth[SIM_CTX_MAX];
+	int8_t cpu_ctx[SIM_CPUS_MAX];	/* chrome: the context each CPU runs, or -1 */
 	struct sim_wire wire[2];
 	struct sim_pcap pcap;
 };
@@ -43,6 +51,8 @@ struct sim_trace_event {
 	int ctx_id;			/* -1 when not a context */
 	int cpu;			/* -1 when not a context */
 	const char *fn;			/* kernel function, or "" */
+	const char *file;		/* its source file (model/tcp.c), or NULL */
+	int line;			/* the line of the shim call there */
 	const char *op;			/* shim operation, or NULL */
 	const char *text;
 	const struct sim_pdu *pdu;	/* a PDU on the wire, or NULL */
@@ -53,6 +63,9 @@ struct sim_trace_event {
 
 /* "text", "json", "chrome": the format, or -1. */
 int sim_trace_format_find(const char *name);
+
+/* The timeline's column heads. */
+void sim_trace_header(FILE *f);
 
 /* A line in the timeline for the running context at the current step. */
 void sim_trace_ctx(struct sim_world *w, const char *fn, const char *fmt, ...)

@@ -57,32 +57,18 @@ const char *const sim_verdict_names[SIM_V_KINDS] = {
 	[SIM_V_LIVELOCK] = "livelock",
 };
 
-/* Where the next scheduling point was called from: see SIM_FN. */
-static const char *sim__src_file;
-static uint32_t sim__src_line;
+/* The site of the shim call under way (SIM_AT), for the next scheduling point. */
+static struct {
+	const char *file;
+	int line;
+	const void *frame;
+} sim__site;
 
-const char *sim_src_at(const char *file, int line, const char *fn)
+void sim_at(const char *file, int line, const void *frame)
 {
-	sim__src_file = file;
-	sim__src_line = line > 0 ? (uint32_t)line : 0;
-	return fn;
-}
-
-/*
- * The running context's source line: the one SIM_FN noted just before
- * (taken, so no later point inherits it), else the last one while it
- * stays in the same function (a blocking lock's retries), else none.
- */
-static void sim__point_src(struct sim_ctx *c, const char *fn)
-{
-	if (sim__src_file) {
-		c->src_file = sim__src_file;
-		c->src_line = sim__src_line;
-	} else if (fn != c->fn) {
-		c->src_file = NULL;
-		c->src_line = 0;
-	}
-	sim__src_file = NULL;
+	sim__site.file = file;
+	sim__site.line = line;
+	sim__site.frame = frame;
 }
 
 void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
@@ -94,12 +80,6 @@ void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 void sim_point_field(bool write, const void *addr, const char *field,
 		     const char *fn)
 {
-	/* an instrumented access: no macro said where; the function is all we know */
-	if (sim_cur && sim_cur->cur) {
-		sim_cur->cur->src_file = NULL;
-		sim_cur->cur->src_line = 0;
-	}
-	sim__src_file = NULL;
 	sim_point2(write ? SIM_OP_STORE : SIM_OP_LOAD, addr, NULL, field, fn);
 }
 
@@ -107,14 +87,19 @@ void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,
 		const char *obj_name, const char *fn)
 {
 	struct sim_world *w = sim_cur;
+	const char *file = sim__site.file;
+	const void *frame = sim__site.frame;
 	struct sim_ctx *c;
 
-	if (!w || !w->cur) {
-		sim__src_file = NULL;
+	/* a site belongs to one point: never to a later one the harness makes */
+	sim__site.file = NULL;
+	sim__site.frame = NULL;
+	if (!w || !w->cur)
 		return;
-	}
 	c = w->cur;
-	sim__point_src(c, fn);
+	c->file = file;
+	c->line = file ? sim__site.line : 0;
+	c->frame = frame;
 	c->op = (uint8_t)kind;
 	c->obj = obj;
 	c->obj2 = obj2;
@@ -505,8 +490,8 @@ void sim_step(struct sim_world *w, int id)
 		w->taken_op[w->steps] = c->op;
 		w->taken_fn[w->steps] = c->fn;
 		w->taken_obj[w->steps] = c->obj_name;
-		w->taken_file[w->steps] = c->src_file;
-		w->taken_line[w->steps] = c->src_line;
+		w->taken_file[w->steps] = c->file;
+		w->taken_line[w->steps] = c->file && c->line > 0 ? (uint32_t)c->line : 0;
 	}
 	w->steps++;
 	c->steps++;

@@ -145,9 +145,10 @@ struct sim_ctx {
 	const void *obj2;		/* a second object it writes, or NULL */
 	const char *obj_name;
 	const char *fn;
+	const char *file;		/* where the driver called the shim (SIM_AT), or NULL */
+	int line;
+	const void *frame;		/* that function's frame, or NULL */
 	const char *last_fn;		/* kernel function of the last step run */
-	const char *src_file;		/* where that point is in the source (SIM_FN), or NULL */
-	uint32_t src_line;
 	uint32_t steps;
 	uint32_t clock_base;		/* kworker: the jiffy its work item started in, as steps */
 };
@@ -183,7 +184,7 @@ struct sim_world {
 	uint8_t taken_op[SIM_TAKEN_MAX];	/* the operation it did */
 	const char *taken_fn[SIM_TAKEN_MAX];
 	const char *taken_obj[SIM_TAKEN_MAX];
-	const char *taken_file[SIM_TAKEN_MAX];	/* source of each step's point, or NULL */
+	const char *taken_file[SIM_TAKEN_MAX];	/* each step's driver source (ctx file), or NULL */
 	uint32_t taken_line[SIM_TAKEN_MAX];
 
 	/* livelock check: states seen with the kworker between two io_work runs */

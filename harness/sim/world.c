@@ -100,9 +100,10 @@ static void sim__ctx_setup(struct sim_world *w, unsigned id)
 	c->obj2 = NULL;
 	c->obj_name = NULL;
 	c->fn = "start";
+	c->file = NULL;
+	c->line = 0;
+	c->frame = NULL;
 	c->last_fn = NULL;
-	c->src_file = NULL;
-	c->src_line = 0;
 	c->sub = -1;
 	if (id < cfg->nsubs) {
 		c->kind = SIM_CTX_SUBMITTER;

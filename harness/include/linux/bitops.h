@@ -11,8 +11,8 @@ void sim_set_bit(int nr, unsigned long *addr, const char *name, const char *fn);
 void sim_clear_bit(int nr, unsigned long *addr, const char *name,
 		   const char *fn);
 
-#define test_bit(nr, addr) sim_test_bit((nr), (addr), #addr, SIM_FN)
-#define set_bit(nr, addr) sim_set_bit((nr), (addr), #addr, SIM_FN)
-#define clear_bit(nr, addr) sim_clear_bit((nr), (addr), #addr, SIM_FN)
+#define test_bit(nr, addr) (SIM_AT(), sim_test_bit((nr), (addr), #addr, __func__))
+#define set_bit(nr, addr) (SIM_AT(), sim_set_bit((nr), (addr), #addr, __func__))
+#define clear_bit(nr, addr) (SIM_AT(), sim_clear_bit((nr), (addr), #addr, __func__))
 
 #endif

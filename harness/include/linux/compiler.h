@@ -16,7 +16,8 @@
  * the read is an interleaving point of its own.
  */
 #define READ_ONCE(x) ({ \
-	sim_point(SIM_OP_READ_ONCE, &(x), #x, SIM_FN); \
+	SIM_AT(); \
+	sim_point(SIM_OP_READ_ONCE, &(x), #x, __func__); \
 	__typeof__(x) _v = (x); \
 	if (sim_tracing()) \
 		sim_trace_op("READ_ONCE(%s) = %s", #x, _v ? "set" : "0"); \
@@ -24,7 +25,8 @@
 })
 #define WRITE_ONCE(x, val) do { \
 	__typeof__(x) _v = (val); \
-	sim_point(SIM_OP_WRITE_ONCE, &(x), #x, SIM_FN); \
+	SIM_AT(); \
+	sim_point(SIM_OP_WRITE_ONCE, &(x), #x, __func__); \
 	(x) = _v; \
 	if (sim_tracing()) \
 		sim_trace_op("WRITE_ONCE(%s, %s)", #x, _v ? "set" : "0"); \

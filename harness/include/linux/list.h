@@ -20,14 +20,15 @@ struct list_head *sim_list_first(struct list_head *h, const char *name,
 				 const char *fn);
 
 #define INIT_LIST_HEAD(h) sim_init_list_head(h)
-#define list_add(n, h) sim_list_add((n), (h), false, #h, SIM_FN)
-#define list_add_tail(n, h) sim_list_add((n), (h), true, #h, SIM_FN)
-#define list_del(n) sim_list_del((n), false, #n, SIM_FN)
-#define list_del_init(n) sim_list_del((n), true, #n, SIM_FN)
-#define list_empty(h) sim_list_empty((h), #h, SIM_FN)
+#define list_add(n, h) (SIM_AT(), sim_list_add((n), (h), false, #h, __func__))
+#define list_add_tail(n, h) (SIM_AT(), sim_list_add((n), (h), true, #h, __func__))
+#define list_del(n) (SIM_AT(), sim_list_del((n), false, #n, __func__))
+#define list_del_init(n) (SIM_AT(), sim_list_del((n), true, #n, __func__))
+#define list_empty(h) (SIM_AT(), sim_list_empty((h), #h, __func__))
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry_or_null(h, type, member) ({ \
-	struct list_head *_f = sim_list_first((h), #h, SIM_FN); \
+	SIM_AT(); \
+	struct list_head *_f = sim_list_first((h), #h, __func__); \
 	_f ? list_entry(_f, type, member) : NULL; \
 })
 

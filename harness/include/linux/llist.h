@@ -21,9 +21,9 @@ struct llist_node *sim_llist_del_all(struct llist_head *h, const char *fn);
 bool sim_llist_empty(const struct llist_head *h, const char *fn);
 
 #define init_llist_head(h) sim_init_llist_head((h), #h)
-#define llist_add(n, h) sim_llist_add((n), (h), SIM_FN)
-#define llist_del_all(h) sim_llist_del_all((h), SIM_FN)
-#define llist_empty(h) sim_llist_empty((h), SIM_FN)
+#define llist_add(n, h) (SIM_AT(), sim_llist_add((n), (h), __func__))
+#define llist_del_all(h) (SIM_AT(), sim_llist_del_all((h), __func__))
+#define llist_empty(h) (SIM_AT(), sim_llist_empty((h), __func__))
 #define llist_entry(ptr, type, member) container_of(ptr, type, member)
 
 /* Faithful: the "on a list" convention of init_llist_node / llist_on_list. */

@@ -16,8 +16,8 @@ void sim_mutex_lock(struct mutex *m, const char *fn);
 void sim_mutex_unlock(struct mutex *m, const char *fn);
 
 #define mutex_init(m) sim_mutex_init((m), #m)
-#define mutex_trylock(m) sim_mutex_trylock((m), SIM_FN)
-#define mutex_lock(m) sim_mutex_lock((m), SIM_FN)
-#define mutex_unlock(m) sim_mutex_unlock((m), SIM_FN)
+#define mutex_trylock(m) (SIM_AT(), sim_mutex_trylock((m), __func__))
+#define mutex_lock(m) (SIM_AT(), sim_mutex_lock((m), __func__))
+#define mutex_unlock(m) (SIM_AT(), sim_mutex_unlock((m), __func__))
 
 #endif

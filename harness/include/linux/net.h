@@ -143,17 +143,17 @@ struct sock {
 int sim_kernel_sendpage(struct socket *sock, struct page *page, size_t offset,
 			size_t size, int flags, const char *fn);
 #define kernel_sendpage(sock, page, off, size, flags) \
-	sim_kernel_sendpage((sock), (page), (off), (size), (flags), SIM_FN)
+	(SIM_AT(), sim_kernel_sendpage((sock), (page), (off), (size), (flags), __func__))
 #define sock_no_sendpage(sock, page, off, size, flags) \
-	sim_kernel_sendpage((sock), (page), (off), (size), (flags), SIM_FN)
+	(SIM_AT(), sim_kernel_sendpage((sock), (page), (off), (size), (flags), __func__))
 
 void sim_lock_sock(struct sock *sk, const char *fn);
 void sim_release_sock(struct sock *sk, const char *fn);
-#define lock_sock(sk) sim_lock_sock((sk), SIM_FN)
-#define release_sock(sk) sim_release_sock((sk), SIM_FN)
+#define lock_sock(sk) (SIM_AT(), sim_lock_sock((sk), __func__))
+#define release_sock(sk) (SIM_AT(), sim_release_sock((sk), __func__))
 
 bool sim_sk_stream_is_writeable(const struct sock *sk, const char *fn);
-#define sk_stream_is_writeable(sk) sim_sk_stream_is_writeable((sk), SIM_FN)
+#define sk_stream_is_writeable(sk) (SIM_AT(), sim_sk_stream_is_writeable((sk), __func__))
 
 int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
 

@@ -19,10 +19,10 @@ void sim_spin_lock(spinlock_t *l, const char *fn);
 void sim_spin_unlock(spinlock_t *l, const char *fn);
 
 #define spin_lock_init(l) sim_spin_lock_init((l), #l)
-#define spin_lock(l) sim_spin_lock((l), SIM_FN)
-#define spin_unlock(l) sim_spin_unlock((l), SIM_FN)
-#define spin_lock_bh(l) sim_spin_lock((l), SIM_FN)
-#define spin_unlock_bh(l) sim_spin_unlock((l), SIM_FN)
+#define spin_lock(l) (SIM_AT(), sim_spin_lock((l), __func__))
+#define spin_unlock(l) (SIM_AT(), sim_spin_unlock((l), __func__))
+#define spin_lock_bh(l) (SIM_AT(), sim_spin_lock((l), __func__))
+#define spin_unlock_bh(l) (SIM_AT(), sim_spin_unlock((l), __func__))
 
 /* Stub: sk_callback_lock only guards against teardown, which is not simulated. */
 #define read_lock_bh(l) ((void)(l))

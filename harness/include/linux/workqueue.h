@@ -27,6 +27,6 @@ bool sim_queue_work_on(int cpu, struct workqueue_struct *wq,
 		       struct work_struct *w, const char *fn);
 
 #define INIT_WORK(w, fn) sim_init_work((w), (fn), #w)
-#define queue_work_on(cpu, wq, w) sim_queue_work_on((cpu), (wq), (w), SIM_FN)
+#define queue_work_on(cpu, wq, w) (SIM_AT(), sim_queue_work_on((cpu), (wq), (w), __func__))
 
 #endif

@@ -64,7 +64,7 @@ int nvtsim_kernel_sendmsg(struct socket *sock, struct msghdr *msg,
 int nvtsim_sock_sendmsg(struct socket *sock, struct msghdr *msg,
 			const char *fn);
 #define kernel_sendmsg(sock, msg, vec, num, len) \
-	nvtsim_kernel_sendmsg((sock), (msg), (vec), (num), (len), SIM_FN)
-#define sock_sendmsg(sock, msg) nvtsim_sock_sendmsg((sock), (msg), SIM_FN)
+	(SIM_AT(), nvtsim_kernel_sendmsg((sock), (msg), (vec), (num), (len), __func__))
+#define sock_sendmsg(sock, msg) (SIM_AT(), nvtsim_sock_sendmsg((sock), (msg), __func__))
 
 #endif

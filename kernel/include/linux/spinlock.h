@@ -9,10 +9,10 @@
 #include_next <linux/spinlock.h>
 
 #define DEFINE_SPINLOCK(l) spinlock_t l = { .owner = 0, .name = #l }
-#define spin_lock_irqsave(l, f) do { (f) = 0; sim_spin_lock((l), SIM_FN); } while (0)
-#define spin_unlock_irqrestore(l, f) do { (void)(f); sim_spin_unlock((l), SIM_FN); } while (0)
-#define spin_lock_irq(l) sim_spin_lock((l), SIM_FN)
-#define spin_unlock_irq(l) sim_spin_unlock((l), SIM_FN)
+#define spin_lock_irqsave(l, f) do { SIM_AT(); (f) = 0; sim_spin_lock((l), __func__); } while (0)
+#define spin_unlock_irqrestore(l, f) do { SIM_AT(); (void)(f); sim_spin_unlock((l), __func__); } while (0)
+#define spin_lock_irq(l) (SIM_AT(), sim_spin_lock((l), __func__))
+#define spin_unlock_irq(l) (SIM_AT(), sim_spin_unlock((l), __func__))
 #define rwlock_init(l) ((void)(l))
 #define write_lock_bh(l) ((void)(l))
 #define write_unlock_bh(l) ((void)(l))
