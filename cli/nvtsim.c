@@ -66,9 +66,9 @@ static const char *const usage_run_tail =
 	"exit 0 when the verdict is what the scenario expects for the variant\n"
 	"(pass where it says nothing; with --all-variants, on every variant it\n"
 	"applies to), 1 when not, 2 on bad input, 3 when the scenario's schedule\n"
-	"cannot be followed on the variant and no expect line names it (by id or\n"
-	"a before/from range): not applicable, neither pass nor failure (with\n"
-	"--all-variants: on every variant).\n";
+	"cannot be followed on a variant other than the file's own and no expect\n"
+	"line names it (by id or a before/from range): not applicable, neither\n"
+	"pass nor failure.\n";
 
 static void print_usage_run(void)
 {

@@ -207,7 +207,9 @@ cp "$top/harness/driver.h" "$tmp/seam/driver.h"
 # result line, and tests/kernel/kbuild.sh wants none on Debian's trees.
 # What would hide a missing shim stays an error.
 # The prefix maps make __FILE__ tree-relative (drivers/nvme/host/tcp.c,
-# kernel/glue.c): the file a trace shows for each step.
+# kernel/glue.c): the file a trace or a SARIF code flow shows for each
+# step. GCC applies the last map that matches, and $stage may lie under
+# $top (a cache in build/ of the source tree): $stage's goes last.
 CFLAGS="-std=gnu11 -nostdinc -isystem $isys -ffreestanding -fPIC -O2 -g
 	-fno-strict-aliasing -fno-common -fvisibility=hidden
 	-Werror=implicit-function-declaration -Werror=implicit-int
@@ -215,9 +217,8 @@ CFLAGS="-std=gnu11 -nostdinc -isystem $isys -ffreestanding -fPIC -O2 -g
 	-Werror=return-type
 	-Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 	-Wno-missing-field-initializers -Wno-pointer-sign
-	-fmacro-prefix-map=$stage/= -fmacro-prefix-map=$top/=
+	-fmacro-prefix-map=$top/= -fmacro-prefix-map=$stage/=
 	-include $kdir/include/nvtsim_prelude.h
-	-fmacro-prefix-map=$stage/=
 	-DLINUX_VERSION_CODE=$vcode -DNVTSIM_KERNEL_NAME=\"$name\"
 	-I$stage/include -I$kdir/include -I$gen -I$hinc
 	-iquote $stage/drivers/nvme/host -iquote $tmp/seam"

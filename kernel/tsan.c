@@ -144,8 +144,10 @@ static inline void nvtsim__access(const void *addr, size_t size, bool write,
 				  const void *pc, const void *frame)
 {
 	uintptr_t a = (uintptr_t)addr;
+	const char *sfile;
+	const void *sframe;
 	unsigned i;
-	int line;
+	int line, sline;
 
 	nvtsim__counts.accesses++;
 	nvtsim__flush_store();
@@ -161,10 +163,17 @@ static inline void nvtsim__access(const void *addr, size_t size, bool write,
 				nvtsim__counts.guarded_loads++;
 				return;
 			}
+			/*
+			 * A load in a shim macro's arguments comes after the
+			 * macro's SIM_AT: that site is the shim's, put back
+			 * once this access's point has taken its own.
+			 */
+			sim_at_get(&sfile, &sline, &sframe);
 			line = nvtsim__line(pc);
 			sim_at(line ? "drivers/nvme/host/tcp.c" : NULL, line, frame);
 			sim_point_field(write, w->addr, w->field,
 					nvtsim_symbolize(pc));
+			sim_at(sfile, sline, sframe);
 			if (write) {
 				nvtsim__counts.watched_stores++;
 				nvtsim__stored = w;

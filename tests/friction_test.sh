@@ -179,9 +179,15 @@ grep -qE '^v5.7 +n/a +schedule .*the schedule does not apply here: SCHEDULE: ste
 	fail "c-found-all: no n/a row with its reason for v5.7"
 check c-found-own 0 "as expected" -- "$nvtsim" run "$found" --quiet
 check c-found-other 3 "not applicable: the schedule does not happen on v5.7" -- "$nvtsim" run "$found" --variant v5.7 --quiet
-# applies nowhere: neither passed nor failed, on every variant
+# applies nowhere: not applicable on the other variants, but on its own one
+# (no variant line: mainline, where run runs it) a schedule that cannot be
+# followed is a failure
 printf 'request w1 write 4k\nschedule\n1. kworker through sendmsg\nexpect * pass\n' >"$tmp/nowhere.nvt"
-check c-nowhere 3 "9 variants not applicable" -- "$nvtsim" run "$tmp/nowhere.nvt" --all-variants
+check c-nowhere 1 "8 variants not applicable" -- "$nvtsim" run "$tmp/nowhere.nvt" --all-variants
+grep -qE '^mainline +FAIL +schedule' "$tmp/out" || fail "c-nowhere: its own variant (mainline) is not a FAIL"
+printf 'variant db5ad6b7f8cd\nrequest w1 write 4k\nschedule\n1. kworker through sendmsg\n' >"$tmp/home.nvt"
+check c-home 1 "db5ad6b7f8cd   FAIL schedule" -- "$nvtsim" run "$tmp/home.nvt" --all-variants
+check c-home-one 1 "SCHEDULE" -- "$nvtsim" run "$tmp/home.nvt" --quiet
 # ... unless the file names the variant: then it is a failure
 printf 'request w1 write 4k\nschedule\n1. kworker through sendmsg\nexpect from 3770a42bb8ce pass\n' >"$tmp/named.nvt"
 check c-named 1 "mainline       FAIL schedule" -- "$nvtsim" run "$tmp/named.nvt" --all-variants

@@ -243,6 +243,9 @@ static void test_expect_ranges_cover_variants_by_commits(void **state)
 	expect_error("request w1 write 8k\nexpect before nosuch pass\n", "t.nvt:2: unknown variant 'nosuch'");
 	expect_error("request w1 write 8k\nexpect from pass\n", "t.nvt:2: expect: expected 'expect from VARIANT VERDICT");
 	expect_error("request w1 write 8k\nexpect before * pass\n", "t.nvt:2: unknown variant '*'");
+	/* a range with nothing in it says nothing: an error, not a silent no-op */
+	expect_error("request w1 write 8k\nexpect before v5.7 hang\n",
+		     "t.nvt:2: expect: before v5.7 covers no variant");
 	expect_error("request w1 write 8k\nexpect from v5.7 protocol H2CData\n",
 		     "t.nvt:2: expect: a PDU or request goes only with hang or stall");
 }
@@ -270,6 +273,14 @@ static void test_schedule_verdict_is_not_applicable_unless_expected(void **state
 	/* no schedule, no excuse */
 	assert_int_equal(parse("request w1 write 8k\n"), 0);
 	assert_int_equal(sim_scenario_outcome(&sc, vid("v5.7"), &sched), SIM_OUTCOME_FAIL);
+	/* the file's own variant, named or not, is where its schedule must apply */
+	assert_int_equal(parse("variant db5ad6b7f8cd\nrequest w1 write 8k\n"
+			       "schedule\n1. sub0 through sendmsg\n"), 0);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("db5ad6b7f8cd"), &sched), SIM_OUTCOME_FAIL);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("v5.7"), &sched), SIM_OUTCOME_NA);
+	assert_int_equal(parse("request w1 write 8k\nschedule\n1. sub0 through sendmsg\n"), 0);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("mainline"), &sched), SIM_OUTCOME_FAIL);
+	assert_int_equal(sim_scenario_outcome(&sc, vid("v5.7"), &sched), SIM_OUTCOME_NA);
 }
 
 static void test_expect_matching_checks_kind_pdu_and_request(void **state)

@@ -59,6 +59,8 @@ void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
  */
 void sim_at(const char *file, int line, const void *frame);
 #define SIM_AT() sim_at(__FILE__, __LINE__, __builtin_frame_address(0))
+/* The site noted and not yet taken (file NULL: none), to put back with sim_at. */
+void sim_at_get(const char **file, int *line, const void **frame);
 
 /* The same, for an operation that also writes a second object (the entry a list op moves). */
 void sim_point2(enum sim_op_kind kind, const void *obj, const void *obj2,

@@ -470,6 +470,9 @@ static int sim__expect(struct sim__parser *p)
 	if (e->range && sim_variants[e->variant].path)
 		return sim__fail(p, "expect: %s a kernel tree's tcp.c: name it without a range",
 				 p->words[1]);
+	if (e->range && !sim__covered(e))
+		return sim__fail(p, "expect: %s %s covers no variant",
+				 p->words[1], p->words[w]);
 	for (i = 0; i < sc->nexpects; i++) {
 		const struct sim_expect *o = &sc->expects[i];
 
@@ -689,6 +692,9 @@ int sim_scenario_parse(const char *path, const char *text, size_t len,
 		ret = sim__fail(p, "'schedule' block with no steps");
 		goto out;
 	}
+	/* the variant a schedule was written on, where it must apply: run's default */
+	sc->home_variant = sc->cfg.variant >= 0 ? sc->cfg.variant :
+			   sim_variant_find("mainline");
 out:
 	free(p);
 	return ret;
@@ -779,7 +785,9 @@ enum sim_outcome sim_scenario_outcome(const struct sim_scenario *sc, int variant
 {
 	if (sim_expect_matches(sim_scenario_expect(sc, variant), v))
 		return SIM_OUTCOME_OK;
+	/* not on the file's own variant: its schedule was written there */
 	if (v->kind == SIM_V_SCHEDULE && sc->has_schedule &&
+	    variant != sc->home_variant &&
 	    !sim_scenario_expect_own(sc, variant))
 		return SIM_OUTCOME_NA;
 	return SIM_OUTCOME_FAIL;

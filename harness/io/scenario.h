@@ -46,6 +46,7 @@ struct sim_expect {
 struct sim_scenario {
 	char path[256];
 	struct sim_config cfg;
+	int home_variant;		/* the file's variant line, else mainline */
 	bool has_schedule;
 	unsigned nsteps;
 	struct sim_sched_step steps[SIM_SCHED_STEPS_MAX];

@@ -71,6 +71,13 @@ void sim_at(const char *file, int line, const void *frame)
 	sim__site.frame = frame;
 }
 
+void sim_at_get(const char **file, int *line, const void **frame)
+{
+	*file = sim__site.file;
+	*line = sim__site.line;
+	*frame = sim__site.frame;
+}
+
 void sim_point(enum sim_op_kind kind, const void *obj, const char *obj_name,
 	       const char *fn)
 {

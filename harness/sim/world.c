@@ -126,6 +126,8 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 {
 	unsigned i;
 
+	/* a site noted by a run that stopped before its point is not this run's */
+	sim_at(NULL, 0, NULL);
 	w->cfg = *cfg;
 	w->choice = choice;
 	w->trace = trace;
