@@ -1,11 +1,11 @@
 /* --format json, --junit FILE, --sarif FILE: one document, a JUnit file, a SARIF log. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "json.h"
 #include "pdu.h"
 #include "report.h"
@@ -47,11 +47,6 @@ int cli_report_opt(const char *cmd, int argc, char **argv, int *i,
 	} else {
 		o->sarif = v;
 	}
-	if (o->junit && o->sarif && !strcmp(o->junit, o->sarif)) {
-		fprintf(stderr, "nvtsim %s: --junit and --sarif name the same file '%s'\n",
-			cmd, v);
-		return -1;
-	}
 	return 1;
 }
 
@@ -75,27 +70,12 @@ char *cli_report_fmt(const char *fmt, ...)
 	return s;
 }
 
-int cli_report_check(const char *cmd, const struct cli_report_opts *o)
+int cli_report_open(const char *cmd, struct cli_report_opts *o)
 {
-	const char *paths[2] = { o->junit, o->sarif };
-	char tmp[4200];
-	unsigned i;
-
-	for (i = 0; i < 2; i++) {
-		FILE *f;
-
-		if (!paths[i])
-			continue;
-		snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", paths[i], (long)getpid());
-		f = fopen(tmp, "w");
-		if (!f) {
-			fprintf(stderr, "nvtsim %s: cannot write %s: %s\n", cmd,
-				paths[i], strerror(errno));
-			return -1;
-		}
-		fclose(f);
-		unlink(tmp);
-	}
+	if (o->junit && !(o->junit_out = cli_outs_open(cmd, "--junit", o->junit)))
+		return -1;
+	if (o->sarif && !(o->sarif_out = cli_outs_open(cmd, "--sarif", o->sarif)))
+		return -1;
 	return 0;
 }
 
@@ -542,28 +522,6 @@ void cli_report_json_verdict(FILE *f, const struct sim_config *cfg,
 	fputc('}', f);
 }
 
-/* ---- writing files whole or not at all ---- */
-
-static FILE *open_tmp(const char *path, char *tmp, size_t len)
-{
-	snprintf(tmp, len, "%s.tmp.%ld", path, (long)getpid());
-	return fopen(tmp, "w");
-}
-
-static int close_tmp(FILE *f, const char *tmp, const char *path,
-		     const char *cmd)
-{
-	int err = ferror(f);
-
-	if (fclose(f) || err || rename(tmp, path)) {
-		fprintf(stderr, "nvtsim %s: cannot write %s: %s\n", cmd, path,
-			strerror(errno ? errno : EIO));
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-}
-
 /* ---- JUnit ---- */
 
 static void xml_text(FILE *f, const char *s)
@@ -869,32 +827,15 @@ static void json_write(FILE *f, const struct cli_report *r, int exit_code)
 
 int cli_report_finish(struct cli_report *r, int exit_code)
 {
-	char tmp[4200];
-	FILE *f;
-
 	report_end(r);
-	if (r->o.junit) {
-		f = open_tmp(r->o.junit, tmp, sizeof(tmp));
-		if (!f) {
-			fprintf(stderr, "nvtsim %s: cannot write %s: %s\n", r->command,
-				r->o.junit, strerror(errno));
-			return 2;
-		}
-		junit_write(f, r);
-		if (close_tmp(f, tmp, r->o.junit, r->command))
-			return 2;
-	}
-	if (r->o.sarif) {
-		f = open_tmp(r->o.sarif, tmp, sizeof(tmp));
-		if (!f) {
-			fprintf(stderr, "nvtsim %s: cannot write %s: %s\n", r->command,
-				r->o.sarif, strerror(errno));
-			return 2;
-		}
-		sarif_write(f, r);
-		if (close_tmp(f, tmp, r->o.sarif, r->command))
-			return 2;
-	}
+	if (r->o.junit_out)
+		junit_write(r->o.junit_out, r);
+	if (r->o.sarif_out)
+		sarif_write(r->o.sarif_out, r);
+	r->o.junit_out = NULL;
+	r->o.sarif_out = NULL;
+	if (cli_outs_commit())
+		return 2;
 	if (r->o.json) {
 		json_write(stdout, r, exit_code);
 		if (fflush(stdout) || ferror(stdout)) {

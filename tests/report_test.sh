@@ -184,10 +184,64 @@ is "--format xml: exit" $? 2
 is "--format xml: one line" "$(wc -l <"$tmp/err")" 1
 "$nvtsim" explore "$race" --variant db5ad6b7f8cd --junit "$tmp/nodir/x.xml" >/dev/null 2>"$tmp/err"
 is "--junit in a missing directory: exit" $? 2
-grep -q "cannot write $tmp/nodir/x.xml" "$tmp/err" && ok || bad "--junit in a missing directory: $(cat "$tmp/err")"
+is "--junit in a missing directory: the line" "$(cat "$tmp/err")" \
+	"nvtsim explore: --junit $tmp/nodir/x.xml: cannot write: $tmp/nodir: No such file or directory"
 "$nvtsim" variants --sarif "$tmp/v.sarif" >/dev/null 2>&1
 is "variants --sarif: exit" $? 2
 [ ! -e "$tmp/v.sarif" ] && ok || bad "variants --sarif wrote a file"
+
+# ---- the report files are outputs like --trace and --pcap ----
+seed=$src/scenarios/seed-race.nvt
+o=$tmp/o
+mkdir -p "$o/sub" "$o/adir"
+# two outputs naming one file, however spelt: refused before the run, one line
+"$nvtsim" run "$seed" --quiet --junit "$o/x.out" --trace "$o/x.out" >"$tmp/out" 2>"$tmp/err"
+is "--junit and --trace on one file: exit" $? 2
+is "--junit and --trace on one file: the line" "$(cat "$tmp/err")" \
+	"nvtsim run: --junit $o/x.out and --trace $o/x.out name the same file"
+[ ! -e "$o/x.out" ] && ok || bad "--junit and --trace on one file: wrote $o/x.out"
+(cd "$o" && "$nvtsim" run "$seed" --quiet --junit a.xml --sarif ./a.xml) >"$tmp/out" 2>"$tmp/err"
+is "--junit a.xml --sarif ./a.xml: exit" $? 2
+is "--junit a.xml --sarif ./a.xml: the line" "$(cat "$tmp/err")" \
+	"nvtsim run: --junit a.xml and --sarif ./a.xml name the same file"
+[ ! -e "$o/a.xml" ] && ok || bad "--junit a.xml --sarif ./a.xml: wrote a.xml"
+echo old >"$o/h1" && ln "$o/h1" "$o/h2"
+"$nvtsim" run "$seed" --quiet --sarif "$o/h1" --pcap "$o/h2" >"$tmp/out" 2>"$tmp/err"
+is "--sarif and --pcap on one inode: exit" $? 2
+is "--sarif and --pcap on one inode: kept" "$(cat "$o/h1")" old
+rp=$(grep -oE "nvt1:[^' ]+" "$race" | head -1)
+"$nvtsim" replay "$rp" --quiet --trace "$o/y" --junit "$o/sub/../y" >"$tmp/out" 2>"$tmp/err"
+is "replay --trace and --junit on one file: exit" $? 2
+grep -q "name the same file" "$tmp/err" && ok || bad "replay --trace and --junit on one file: $(cat "$tmp/err")"
+# a report file that cannot be written stops the command before any work
+"$nvtsim" run "$seed" --junit "$o/adir" >"$tmp/out" 2>"$tmp/err"
+is "--junit DIR: exit" $? 2
+is "--junit DIR: the line" "$(cat "$tmp/err")" "nvtsim run: --junit $o/adir: cannot write: Is a directory"
+is "--junit DIR: ran nothing" "$(wc -c <"$tmp/out")" 0
+"$nvtsim" explore "$race" --variant db5ad6b7f8cd --no-progress --out "$o/cex" \
+	--sarif "$o/adir" >"$tmp/out" 2>"$tmp/err"
+is "explore --sarif DIR: exit" $? 2
+is "explore --sarif DIR: the line" "$(cat "$tmp/err")" "nvtsim explore: --sarif $o/adir: cannot write: Is a directory"
+[ ! -s "$tmp/out" ] && [ ! -e "$o/cex" ] && ok || bad "explore --sarif DIR: searched before checking it"
+# all or nothing: a SARIF log that cannot be written (past ulimit -f) leaves
+# no JUnit file either, and an existing one keeps its bytes
+grep -v '^expect' "$seed" >"$o/nox.nvt"
+echo before >"$o/keep.xml"
+(trap '' XFSZ; ulimit -f 64; exec "$nvtsim" run "$o/nox.nvt" --variant mainline --quiet \
+	--junit "$o/keep.xml" --sarif "$o/big.sarif" >/dev/null 2>"$tmp/err")
+is "a SARIF write fails: exit" $? 2
+is "a SARIF write fails: the line" "$(cat "$tmp/err")" "nvtsim run: --sarif $o/big.sarif: cannot write: File too large"
+is "a SARIF write fails: the JUnit file keeps its bytes" "$(cat "$o/keep.xml")" before
+[ ! -e "$o/big.sarif" ] && ok || bad "a SARIF write fails: left $o/big.sarif"
+# the temporary file is a fresh one (mkstemp), never a link planted beside the target
+echo victim >"$o/victim"
+bash -c 'ln -s "$1" "$2.tmp.$$" && exec "$3" run "$4" --quiet --junit "$2"' _ \
+	"$o/victim" "$o/j.xml" "$nvtsim" "$seed" >/dev/null 2>&1
+is "a planted link: exit" $? 0
+is "a planted link: its target kept" "$(cat "$o/victim")" victim
+[ -f "$o/j.xml" ] && [ ! -L "$o/j.xml" ] && ok || bad "a planted link: $o/j.xml is not a file of its own"
+rm -f "$o"/j.xml.tmp.*
+is "no temporary file left" "$(find "$o" -name '.*' -type f)" ""
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
