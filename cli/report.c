@@ -18,7 +18,8 @@ const char cli_report_usage[] =
 	"  --junit FILE    a JUnit XML report: a testcase per scenario or config x\n"
 	"                  variant, the verdict in its failure\n"
 	"  --sarif FILE    a SARIF 2.1.0 log: each failure a result whose code flow\n"
-	"                  is its steps in tcp.c, with line numbers\n";
+	"                  is its steps in tcp.c, with line numbers (at most 1000:\n"
+	"                  of a longer run, the last and each context's first)\n";
 
 static const char *const sim__rq_ops[] = { "write", "read", "flush" };
 
@@ -676,19 +677,78 @@ static const struct cli_report_step *sarif_primary(const struct cli_report_fail 
 	return any;
 }
 
+/*
+ * GitHub code scanning refuses a result with more than 10,000 thread flow
+ * locations and shows the first 1,000 ("SARIF support for code scanning"),
+ * and a step-bound or livelock run has 20,000 steps: the code flow keeps
+ * the last steps, where the run went wrong, and each context's first,
+ * where it started, 1,000 in all.
+ */
+#define SARIF_FLOW_STEPS 1000u
+
+struct sarif_flow {
+	unsigned first[SIM_CTX_MAX];	/* each context's first step */
+	unsigned nfirst;
+	unsigned tail;			/* steps from here on are all shown */
+	unsigned shown;
+};
+
+static void sarif_flow_pick(const struct cli_report_fail *x, struct sarif_flow *fl)
+{
+	unsigned i, j, before = 0;
+
+	fl->nfirst = 0;
+	for (i = 0; i < x->nsteps && fl->nfirst < SIM_CTX_MAX; i++) {
+		for (j = 0; j < fl->nfirst; j++)
+			if (!strcmp(x->steps[fl->first[j]].ctx, x->steps[i].ctx))
+				break;
+		if (j == fl->nfirst)
+			fl->first[fl->nfirst++] = i;
+	}
+	fl->tail = x->nsteps > SARIF_FLOW_STEPS ? x->nsteps - SARIF_FLOW_STEPS : 0;
+	for (;;) {
+		before = 0;
+		for (j = 0; j < fl->nfirst; j++)
+			before += fl->first[j] < fl->tail;
+		if (before + x->nsteps - fl->tail <= SARIF_FLOW_STEPS)
+			break;
+		fl->tail++;
+	}
+	fl->shown = before + x->nsteps - fl->tail;
+}
+
+static bool sarif_flow_shows(const struct sarif_flow *fl, unsigned i)
+{
+	unsigned j;
+
+	if (i >= fl->tail)
+		return true;
+	for (j = 0; j < fl->nfirst; j++)
+		if (fl->first[j] == i)
+			return true;
+	return false;
+}
+
 static void sarif_result(FILE *f, const struct cli_report_fail *x)
 {
 	const struct cli_report_step *p = sarif_primary(x);
-	char text[1024];
-	unsigned i;
+	struct sarif_flow fl;
+	char text[1024], flow[160] = "", *msg;
+	unsigned i, n = 0;
 
+	sarif_flow_pick(x, &fl);
+	if (fl.shown < x->nsteps)
+		snprintf(flow, sizeof(flow),
+			 "the last %u of %u steps and each context's first (%u left out)",
+			 x->nsteps - fl.tail, x->nsteps, x->nsteps - fl.shown);
 	fprintf(f, "{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":\"error\",\"message\":{\"text\":",
 		x->kind, rule_index(x->kind));
-	snprintf(text, sizeof(text), "%s%s%s (%s on %s)%s%s", x->bug ? x->bug : "",
-		 x->bug ? ": " : "", x->message, x->where,
-		 sim_variants[x->variant].id, x->replay ? "; " : "",
-		 x->replay ? x->replay : "");
-	cli_json_write_str(f, text);
+	msg = cli_report_fmt("%s%s%s (%s on %s)%s%s%s%s", x->bug ? x->bug : "",
+			     x->bug ? ": " : "", x->message, x->where,
+			     sim_variants[x->variant].id, flow[0] ? "; code flow: " : "", flow,
+			     x->replay ? "; " : "", x->replay ? x->replay : "");
+	cli_json_write_str(f, msg ? msg : x->message);
+	free(msg);
 	fputs("},\"locations\":[", f);
 	if (p) {
 		fputs("{", f);
@@ -702,19 +762,25 @@ static void sarif_result(FILE *f, const struct cli_report_fail *x)
 		 x->bug ? x->bug : x->kind, x->where);
 	cli_json_write_str(f, text);
 	fputs("},\"codeFlows\":[{\"message\":{\"text\":", f);
-	snprintf(text, sizeof(text), "%u steps, every context's, in the order they ran",
-		 x->nsteps);
+	if (flow[0])
+		snprintf(text, sizeof(text), "%s, in the order they ran", flow);
+	else
+		snprintf(text, sizeof(text), "%u steps, every context's, in the order they ran",
+			 x->nsteps);
 	cli_json_write_str(f, text);
 	fputs("},\"threadFlows\":[{\"locations\":[", f);
 	for (i = 0; i < x->nsteps; i++) {
 		const struct cli_report_step *s = &x->steps[i];
 		char cpu[24] = "";
 
+		if (!sarif_flow_shows(&fl, i))
+			continue;
 		if (s->cpu >= 0)
 			snprintf(cpu, sizeof(cpu), " on CPU %d", s->cpu);
 		snprintf(text, sizeof(text), "%s%s: %s in %s%s", s->ctx, cpu,
 			 s->what, s->fn, s->times > 1 ? " (repeated)" : "");
-		fprintf(f, "%s{\"executionOrder\":%u,\"location\":{", i ? "," : "", i + 1);
+		/* the step's own number: a gap is where steps were left out */
+		fprintf(f, "%s{\"executionOrder\":%u,\"location\":{", n++ ? "," : "", i + 1);
 		if (s->file[0]) {
 			sarif_physical(f, s->file, s->line);
 			fputc(',', f);
@@ -734,7 +800,8 @@ static void sarif_result(FILE *f, const struct cli_report_fail *x)
 	cli_report_json_str(f, x->replay);
 	fputs(",\"counterexample\":", f);
 	cli_report_json_str(f, x->cex);
-	fputs("}}", f);
+	fprintf(f, ",\"codeFlowSteps\":%u,\"codeFlowStepsLeftOut\":%u}}", x->nsteps,
+		x->nsteps - fl.shown);
 }
 
 /* A file URI for a directory: file:///abs/path/ (percent-encoding what a URI may not hold). */

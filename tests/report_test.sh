@@ -243,5 +243,26 @@ is "a planted link: its target kept" "$(cat "$o/victim")" victim
 rm -f "$o"/j.xml.tmp.*
 is "no temporary file left" "$(find "$o" -name '.*' -type f)" ""
 
+# ---- a step-bound run's code flow: the last steps and each context's first ----
+"$nvtsim" run "$o/nox.nvt" --variant mainline --quiet --sarif "$o/sb.sarif" >/dev/null 2>&1
+is "step bound: exit" $? 1
+check sarif "$o/sb.sarif" "$sarif_schema" "$src" >"$tmp/sarif" && ok || bad "step bound: SARIF not valid"
+res='d["runs"][0]["results"][0]'
+locs="$res[\"codeFlows\"][0][\"threadFlows\"][0][\"locations\"]"
+is "step bound: the rule" "$(check get "$o/sb.sarif" "$res[\"ruleId\"]")" step-bound
+n=$(check get "$o/sb.sarif" "len($locs)")
+m=$(check get "$o/sb.sarif" "$res[\"properties\"][\"codeFlowSteps\"]")
+[ "$n" -le 1000 ] && ok || bad "step bound: $n thread flow locations, more than 1000"
+[ "$m" -gt 1000 ] && ok || bad "step bound: only $m steps: the test needs more than 1000"
+is "step bound: left out" "$(check get "$o/sb.sarif" "$res[\"properties\"][\"codeFlowStepsLeftOut\"]")" $((m - n))
+check get "$o/sb.sarif" "$res[\"message\"][\"text\"]" |
+	grep -qE "; code flow: the last [0-9]+ of $m steps and each context's first \($((m - n)) left out\)" && ok ||
+	bad "step bound: the message does not say what the code flow leaves out: $(check get "$o/sb.sarif" "$res[\"message\"][\"text\"]")"
+is "step bound: the last step is there" "$(check get "$o/sb.sarif" "$locs[-1][\"executionOrder\"]")" "$m"
+is "step bound: the first step is there" "$(check get "$o/sb.sarif" "$locs[0][\"executionOrder\"]")" 1
+is "step bound: every context's first step" \
+	"$(check get "$o/sb.sarif" "len(set(l[\"location\"][\"message\"][\"text\"].split(\":\")[0].split(\" \")[0] for l in $locs[:8]))")" \
+	"$(check get "$o/sb.sarif" "len(set(l[\"location\"][\"message\"][\"text\"].split(\":\")[0].split(\" \")[0] for l in $locs))")"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
