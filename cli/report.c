@@ -142,7 +142,8 @@ char *cli_report_take_text(struct cli_report *r)
 		put_member(f, "text", c->text, true);
 		put_member(f, "kind", c->kind, true);
 		put_member(f, "json", c->json, true);
-		fprintf(f, ",\"ok\":%s,\"seconds\":%.3f}", c->ok ? "true" : "false",
+		fprintf(f, ",\"ok\":%s,\"skipped\":%s,\"seconds\":%.3f}",
+			c->ok ? "true" : "false", c->skipped ? "true" : "false",
 			c->seconds);
 	}
 	fputs("],\"fails\":[", f);
@@ -225,6 +226,7 @@ int cli_report_put_text(struct cli_report *r, const char *text)
 	for (i = 0; i < cs->n; i++) {
 		const struct cli_json *o = &cs->items[i];
 		const struct cli_json *ok = cli_json_get(o, "ok");
+		const struct cli_json *skip = cli_json_get(o, "skipped");
 		const struct cli_json *sec = cli_json_get(o, "seconds");
 		struct cli_report_case c = { 0 };
 		bool good = get_str(o, "suite", &c.suite) & get_str(o, "name", &c.name) &
@@ -233,6 +235,7 @@ int cli_report_put_text(struct cli_report *r, const char *text)
 			get_str(o, "kind", &c.kind) & get_str(o, "json", &c.json);
 
 		c.ok = ok && ok->type == CLI_JSON_BOOL && ok->boolean;
+		c.skipped = skip && skip->type == CLI_JSON_BOOL && skip->boolean;
 		c.seconds = sec && sec->type == CLI_JSON_NUMBER ? sec->number : 0;
 		if (!good || !c.suite || !c.name || !c.classname || !c.json) {
 			case_free(&c);
