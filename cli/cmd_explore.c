@@ -1064,7 +1064,9 @@ static void table_row_done(unsigned i, char *text, void *arg)
 		t->ret = exit_worst(t->ret, atoi(row));
 		if (rtext)
 			*rtext++ = 0;
-		if (t->report && (!rtext || cli_report_put_text(t->report, rtext))) {
+		/* a row of "2" is a search that failed, and said so: no report */
+		if (t->report && strcmp(row, "2") &&
+		    (!rtext || cli_report_put_text(t->report, rtext))) {
 			fprintf(stderr, "nvtsim explore: %s's report came back unreadable\n",
 				sim_variants[t->next].id);
 			t->ret = 2;

@@ -365,9 +365,13 @@ static int report_run(const struct run_opts *o, const struct sim_scenario *sc,
 		free(json);
 		return -1;
 	}
-	if (cli_report_add_case(o->report, &c) || ok || na) {
+	if (cli_report_add_case(o->report, &c)) {
 		free(replay);
-		return ok || na ? 0 : -1;
+		return -1;
+	}
+	if (ok || na) {
+		free(replay);
+		return 0;
 	}
 	x.kind = strdup(sim_verdict_names[w->verdict.kind]);
 	x.message = cli_report_fmt("%s (expected %s)", w->verdict.line, want);

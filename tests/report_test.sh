@@ -264,5 +264,75 @@ is "step bound: every context's first step" \
 	"$(check get "$o/sb.sarif" "len(set(l[\"location\"][\"message\"][\"text\"].split(\":\")[0].split(\" \")[0] for l in $locs[:8]))")" \
 	"$(check get "$o/sb.sarif" "len(set(l[\"location\"][\"message\"][\"text\"].split(\":\")[0].split(\" \")[0] for l in $locs))")"
 
+# ---- out of memory, and a worker's search that fails: what is said ----
+# A preloaded allocator that fails: realloc everywhere, or calloc in the
+# forked workers. Not under a sanitizer's runtime, which must come first.
+cc=${CC:-cc}
+if ldd "$nvtsim" 2>/dev/null | grep -q 'lib[a-z]*san'; then
+	echo "note: $nvtsim has a sanitizer runtime: out-of-memory checks skipped"
+elif ! command -v "$cc" >/dev/null; then
+	bad "no C compiler ($cc) for the out-of-memory checks"
+else
+	cat >"$tmp/failalloc.c" <<'C'
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern void *__libc_realloc(void *p, size_t n);
+static int mode;	/* 1: every realloc fails; 2: every calloc in a forked child */
+static pid_t parent;
+
+__attribute__((constructor)) static void init(void)
+{
+	const char *m = getenv("FAILALLOC");
+
+	parent = getpid();
+	mode = !m ? 0 : !strcmp(m, "realloc") ? 1 : !strcmp(m, "child-calloc") ? 2 : 0;
+}
+
+void *realloc(void *p, size_t n)
+{
+	if (mode == 1) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __libc_realloc(p, n);
+}
+
+void *calloc(size_t n, size_t size)
+{
+	size_t t;
+	void *p;
+
+	if ((mode == 2 && getpid() != parent) || __builtin_mul_overflow(n, size, &t)) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	p = malloc(t);
+	if (p)
+		memset(p, 0, t);
+	return p;
+}
+C
+	if ! "$cc" -shared -fPIC -o "$tmp/failalloc.so" "$tmp/failalloc.c"; then
+		bad "cannot build the failing allocator"
+	else
+		# a passing run whose case cannot be added: out of memory, not a report without it
+		FAILALLOC=realloc LD_PRELOAD=$tmp/failalloc.so "$nvtsim" run "$seed" --quiet \
+			--junit "$o/oom.xml" >/dev/null 2>"$tmp/err"
+		is "out of memory adding an ok case: exit" $? 2
+		is "out of memory adding an ok case: the line" "$(cat "$tmp/err")" "nvtsim: out of memory"
+		[ ! -e "$o/oom.xml" ] && ok || bad "out of memory adding an ok case: wrote a JUnit file without it"
+		# a worker whose search fails says so; its report is not "unreadable" too
+		FAILALLOC=child-calloc LD_PRELOAD=$tmp/failalloc.so "$nvtsim" explore "$race" \
+			--all-variants --jobs 2 --no-progress --out "$o/cex" --junit "$o/w.xml" >/dev/null 2>"$tmp/err"
+		is "a worker's search fails: exit" $? 2
+		grep -q "out of memory" "$tmp/err" && ok || bad "a worker's search fails: $(head -3 "$tmp/err")"
+		is "a worker's search fails: no 'unreadable'" "$(grep -c 'came back unreadable' "$tmp/err")" 0
+		[ ! -e "$o/w.xml" ] && ok || bad "a worker's search fails: wrote $o/w.xml"
+	fi
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
