@@ -1,5 +1,4 @@
 /* --trace FILE, --trace-format F and --pcap FILE, shared by run and replay. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,16 +41,6 @@ int cli_trace_opt(const char *cmd, int argc, char **argv, int *i,
 	return 1;
 }
 
-/* One command's trace files at a time: opened together, put in place together. */
-static struct cli_out cli__outs[2];
-static unsigned cli__nouts;
-
-static void cli__discard_all(void)
-{
-	while (cli__nouts)
-		cli_out_discard(&cli__outs[--cli__nouts]);
-}
-
 int cli_trace_open(const char *cmd, const struct cli_trace *o,
 		   struct sim_trace *t)
 {
@@ -61,47 +50,17 @@ int cli_trace_open(const char *cmd, const struct cli_trace *o,
 	}
 	t->file_format = o->format ? (uint8_t)sim_trace_format_find(o->format) :
 				     SIM_TRACE_TEXT;
-	cli__nouts = 0;
-	if (o->path) {
-		if (cli_out_open(cmd, &cli__outs[0], "--trace", o->path, NULL, 0))
-			return -1;
-		t->file = cli__outs[0].f;
-		cli__nouts = 1;
-	}
-	if (o->pcap) {
-		if (cli_out_open(cmd, &cli__outs[cli__nouts], "--pcap", o->pcap,
-				 cli__outs, cli__nouts)) {
-			cli__discard_all();
-			t->file = NULL;
-			return -1;
-		}
-		t->pcap_out = cli__outs[cli__nouts++].f;
+	if (o->path && !(t->file = cli_outs_open(cmd, "--trace", o->path)))
+		return -1;
+	if (o->pcap && !(t->pcap_out = cli_outs_open(cmd, "--pcap", o->pcap))) {
+		t->file = NULL;
+		return -1;
 	}
 	return 0;
 }
 
-int cli_trace_close(const struct cli_trace *o, struct sim_trace *t)
+void cli_trace_close(struct sim_trace *t)
 {
-	unsigned i;
-	int ret = 0;
-
-	(void)o;
-	/* all of them or none */
-	for (i = 0; i < cli__nouts; i++)
-		if (fflush(cli__outs[i].f) || ferror(cli__outs[i].f)) {
-			fprintf(stderr, "%s: cannot write: %s\n", cli__outs[i].path,
-				strerror(errno));
-			ret = -1;
-		}
-	if (ret) {
-		cli__discard_all();
-	} else {
-		for (i = 0; i < cli__nouts; i++)
-			if (cli_out_commit(&cli__outs[i]))
-				ret = -1;
-		cli__nouts = 0;
-	}
 	t->file = NULL;
 	t->pcap_out = NULL;
-	return ret;
 }

@@ -41,14 +41,15 @@ extern const char cli_trace_usage[];
 /* Takes the trace option at argv[*i] (and its value): 1 if it was one, 0 if not, -1 on error. */
 int cli_trace_opt(const char *cmd, int argc, char **argv, int *i,
 		  struct cli_trace *o);
-/* Opens the files o names into t; -1 after a one-line error. */
+/* Opens the files o names into t (cli_outs_open); -1 after a one-line error. */
 int cli_trace_open(const char *cmd, const struct cli_trace *o,
 		   struct sim_trace *t);
-/* Closes them; -1 after a one-line error if a write failed. */
-int cli_trace_close(const struct cli_trace *o, struct sim_trace *t);
+/* Takes them from t: cli_outs_commit puts them in place with the command's other outputs. */
+void cli_trace_close(struct sim_trace *t);
 
 /* An output file, written whole or not at all (outfile.c). */
 struct cli_out {
+	const char *cmd;		/* "run": for errors */
 	const char *opt;		/* "--trace": for errors */
 	const char *path;
 	FILE *f;
@@ -68,10 +69,21 @@ struct cli_out {
 int cli_out_open(const char *cmd, struct cli_out *o, const char *opt,
 		 const char *path, const struct cli_out *others,
 		 unsigned nothers);
-/* Closes it and puts it in place; -1 after a one-line error, nothing left behind. */
-int cli_out_commit(struct cli_out *o);
 /* Closes it and removes what was written. */
 void cli_out_discard(struct cli_out *o);
+
+/*
+ * A command's output files (--trace, --pcap, --junit, --sarif), one list:
+ * each opened before the work with cli_out_open against those already open
+ * (NULL after a one-line error), all put in place together by
+ * cli_outs_commit at the command's end: every one is written and closed
+ * before any is renamed, and a failure removes them all (-1 after a
+ * one-line error). An exit without cli_outs_commit removes them too.
+ */
+FILE *cli_outs_open(const char *cmd, const char *opt, const char *path);
+int cli_outs_commit(void);
+void cli_outs_discard(void);
+
 /* A directory opt writes into exists and is writable, or can be created: -1 after a one-line error. */
 int cli_out_dir_check(const char *cmd, const char *opt, const char *dir);
 

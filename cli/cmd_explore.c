@@ -343,7 +343,7 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 		fprintf(stderr, "nvtsim explore: --shard writes its share to --results; --format json, --junit and --sarif report a whole run\n");
 		return -1;
 	}
-	if (cli_report_check("explore", &c->rep_opts))
+	if (cli_report_open("explore", &c->rep_opts))
 		return -1;
 	if (c->shard_n && !c->results) {
 		fprintf(stderr, "nvtsim explore: --shard needs --results FILE (where its share goes, as JSON)\n");
@@ -1064,7 +1064,9 @@ static void table_row_done(unsigned i, char *text, void *arg)
 		t->ret = exit_worst(t->ret, atoi(row));
 		if (rtext)
 			*rtext++ = 0;
-		if (t->report && (!rtext || cli_report_put_text(t->report, rtext))) {
+		/* a row of "2" is a search that failed, and said so: no report */
+		if (t->report && strcmp(row, "2") &&
+		    (!rtext || cli_report_put_text(t->report, rtext))) {
 			fprintf(stderr, "nvtsim explore: %s's report came back unreadable\n",
 				sim_variants[t->next].id);
 			t->ret = 2;
@@ -1359,7 +1361,7 @@ int cmd_replay(int argc, char **argv)
 		fprintf(stderr, "nvtsim replay: which replay string? (see nvtsim replay --help)\n");
 		return 2;
 	}
-	if (cli_report_check("replay", &ropt))
+	if (cli_report_open("replay", &ropt))
 		return 2;
 	if (ropt.json)
 		quiet = true;	/* stdout holds the JSON document alone */
@@ -1394,10 +1396,7 @@ int cmd_replay(int argc, char **argv)
 		       &diverged);
 	sim_trace_finish(w);
 	w->trace = NULL;
-	if (cli_trace_close(&topt, &trace)) {
-		ret = 2;
-		goto out;
-	}
+	cli_trace_close(&trace);
 	if (!ropt.json) {
 		printf("%s%s\n", quiet ? "" : "\n", w->verdict.line);
 		fputs(w->verdict.detail, stdout);
@@ -1411,7 +1410,7 @@ int cmd_replay(int argc, char **argv)
 	}
 	if (cli_report_any(&ropt) && report_replay(&rep, s, cfg, w, diverged))
 		ret = (fprintf(stderr, "nvtsim replay: out of memory\n"), 2);
-	else if (cli_report_any(&ropt))
+	else	/* the reports, and --trace and --pcap: all put in place, or none */
 		ret = cli_report_finish(&rep, ret);
 out:
 	cli_report_free(&rep);

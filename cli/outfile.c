@@ -1,12 +1,14 @@
 /*
  * Output files written whole or not at all: each is opened before the run
- * as a temporary file beside its target and renamed over it at the end, so
- * an error (a second file that cannot be opened, a failed write) leaves no
- * empty or half-written file behind.
+ * as a temporary file beside its target (mkstemp: a fresh name, never a
+ * file or link already there) and all are renamed over their targets at the
+ * end, so an error (a second file that cannot be opened, a failed write)
+ * leaves no empty or half-written file behind.
  */
 #include <errno.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,14 +17,29 @@
 
 #include "cmd.h"
 
+/* "nvtsim CMD: --opt PATH: " and the rest: every error about an output. */
+static void out_error(const struct cli_out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void out_error(const struct cli_out *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "nvtsim %s: %s %s: ", o->cmd, o->opt, o->path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 /* The target's directory, resolved, and its name in it. */
 static int out_canon(struct cli_out *o, char *dir, size_t dirlen)
 {
 	char copy[PATH_MAX], *slash, real[PATH_MAX];
-	const char *base;
+	const char *base, *parent;
 
 	if (strlen(o->path) >= sizeof(copy)) {
-		fprintf(stderr, "%s: path too long\n", o->path);
+		out_error(o, "path too long");
 		return -1;
 	}
 	snprintf(copy, sizeof(copy), "%s", o->path);
@@ -30,28 +47,23 @@ static int out_canon(struct cli_out *o, char *dir, size_t dirlen)
 	if (slash) {
 		*slash = 0;
 		base = slash + 1;
-		if (!realpath(copy[0] ? copy : "/", real)) {
-			fprintf(stderr, "%s: cannot write: %s: %s\n", o->path,
-				copy[0] ? copy : "/", strerror(errno));
-			return -1;
-		}
+		parent = copy[0] ? copy : "/";
 	} else {
 		base = copy;
-		if (!realpath(".", real)) {
-			fprintf(stderr, "%s: cannot write: .: %s\n", o->path,
-				strerror(errno));
-			return -1;
-		}
+		parent = ".";
+	}
+	if (!realpath(parent, real)) {
+		out_error(o, "cannot write: %s: %s", parent, strerror(errno));
+		return -1;
 	}
 	if (!base[0] || !strcmp(base, ".") || !strcmp(base, "..")) {
-		fprintf(stderr, "%s: cannot write: a directory, not a file\n",
-			o->path);
+		out_error(o, "cannot write: %s", strerror(EISDIR));
 		return -1;
 	}
 	snprintf(dir, dirlen, "%s", real);
 	if ((size_t)snprintf(o->canon, sizeof(o->canon), "%s/%s",
 			     strcmp(real, "/") ? real : "", base) >= sizeof(o->canon)) {
-		fprintf(stderr, "%s: path too long\n", o->path);
+		out_error(o, "path too long");
 		return -1;
 	}
 	return 0;
@@ -75,17 +87,17 @@ int cli_out_open(const char *cmd, struct cli_out *o, const char *opt,
 	struct stat st;
 	unsigned i;
 	mode_t mask;
-	int fd;
+	int fd, err;
 
 	memset(o, 0, sizeof(*o));
+	o->cmd = cmd;
 	o->opt = opt;
 	o->path = path;
 	if (out_canon(o, dir, sizeof(dir)))
 		return -1;
 	if (!stat(path, &st)) {
 		if (S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "%s: cannot write: a directory, not a file\n",
-				path);
+			out_error(o, "cannot write: %s", strerror(EISDIR));
 			return -1;
 		}
 		o->exists = true;
@@ -103,20 +115,20 @@ int cli_out_open(const char *cmd, struct cli_out *o, const char *opt,
 	if (o->special) {
 		o->f = fopen(path, "w");
 		if (!o->f) {
-			fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+			out_error(o, "cannot write: %s", strerror(errno));
 			return -1;
 		}
 		return 0;
 	}
 	if ((size_t)snprintf(o->tmp, sizeof(o->tmp), "%s/.%s.XXXXXX", dir,
 			     strrchr(o->canon, '/') + 1) >= sizeof(o->tmp)) {
-		fprintf(stderr, "%s: path too long\n", path);
+		out_error(o, "path too long");
 		o->tmp[0] = 0;
 		return -1;
 	}
 	fd = mkstemp(o->tmp);
 	if (fd < 0) {
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+		out_error(o, "cannot write: %s", strerror(errno));
 		o->tmp[0] = 0;
 		return -1;
 	}
@@ -124,7 +136,8 @@ int cli_out_open(const char *cmd, struct cli_out *o, const char *opt,
 	mask = umask(0);
 	umask(mask);
 	if (fchmod(fd, 0666 & ~mask) || !(o->f = fdopen(fd, "w"))) {
-		fprintf(stderr, "%s: cannot write: %s\n", path, strerror(errno));
+		err = errno;
+		out_error(o, "cannot write: %s", strerror(err));
 		close(fd);
 		unlink(o->tmp);
 		o->tmp[0] = 0;
@@ -143,28 +156,103 @@ void cli_out_discard(struct cli_out *o)
 	o->tmp[0] = 0;
 }
 
-int cli_out_commit(struct cli_out *o)
+/*
+ * Everything written, flushed and closed; the temporary file stays until
+ * out_rename. errno is read right after the call that failed: a write that
+ * failed earlier (ferror) has lost its errno, and says EIO.
+ */
+static int out_close(struct cli_out *o)
 {
 	int err = 0;
 
 	if (!o->f)
 		return 0;
-	if (fflush(o->f) || ferror(o->f))
+	errno = 0;
+	if (fflush(o->f))
 		err = errno ? errno : EIO;
+	else if (ferror(o->f))
+		err = EIO;
+	errno = 0;
 	if (fclose(o->f) && !err)
-		err = errno;
+		err = errno ? errno : EIO;
 	o->f = NULL;
-	if (!err && o->tmp[0] && rename(o->tmp, o->path))
-		err = errno;
 	if (err) {
-		fprintf(stderr, "%s: cannot write: %s\n", o->path, strerror(err));
-		if (o->tmp[0])
-			unlink(o->tmp);
-		o->tmp[0] = 0;
+		out_error(o, "cannot write: %s", strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+static int out_rename(struct cli_out *o)
+{
+	if (o->tmp[0] && rename(o->tmp, o->path)) {
+		out_error(o, "cannot write: %s", strerror(errno));
 		return -1;
 	}
 	o->tmp[0] = 0;
 	return 0;
+}
+
+/* ---- a command's outputs, put in place together ---- */
+
+#define CLI_OUTS_MAX 4		/* --trace, --pcap, --junit, --sarif */
+
+static struct cli_out cli__outs[CLI_OUTS_MAX];
+static unsigned cli__nouts;
+static pid_t cli__outs_pid;	/* a forked worker leaves them alone */
+
+static void cli__outs_atexit(void)
+{
+	if (getpid() == cli__outs_pid)
+		cli_outs_discard();
+}
+
+FILE *cli_outs_open(const char *cmd, const char *opt, const char *path)
+{
+	static bool registered;
+	struct cli_out *o;
+
+	if (cli__nouts == CLI_OUTS_MAX) {
+		fprintf(stderr, "nvtsim %s: %s %s: more than %d output files\n",
+			cmd, opt, path, CLI_OUTS_MAX);
+		return NULL;
+	}
+	if (!registered) {
+		/* an exit before cli_outs_commit leaves no temporary file */
+		cli__outs_pid = getpid();
+		atexit(cli__outs_atexit);
+		registered = true;
+	}
+	o = &cli__outs[cli__nouts];
+	if (cli_out_open(cmd, o, opt, path, cli__outs, cli__nouts))
+		return NULL;
+	cli__nouts++;
+	return o->f;
+}
+
+int cli_outs_commit(void)
+{
+	unsigned i;
+
+	/* all written and closed first, so that a failure leaves none in place */
+	for (i = 0; i < cli__nouts; i++)
+		if (out_close(&cli__outs[i])) {
+			cli_outs_discard();
+			return -1;
+		}
+	for (i = 0; i < cli__nouts; i++)
+		if (out_rename(&cli__outs[i])) {
+			cli_outs_discard();
+			return -1;
+		}
+	cli__nouts = 0;
+	return 0;
+}
+
+void cli_outs_discard(void)
+{
+	while (cli__nouts)
+		cli_out_discard(&cli__outs[--cli__nouts]);
 }
 
 int cli_out_dir_check(const char *cmd, const char *opt, const char *dir)

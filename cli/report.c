@@ -1,11 +1,11 @@
 /* --format json, --junit FILE, --sarif FILE: one document, a JUnit file, a SARIF log. */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "json.h"
 #include "pdu.h"
 #include "report.h"
@@ -18,7 +18,8 @@ const char cli_report_usage[] =
 	"  --junit FILE    a JUnit XML report: a testcase per scenario or config x\n"
 	"                  variant, the verdict in its failure\n"
 	"  --sarif FILE    a SARIF 2.1.0 log: each failure a result whose code flow\n"
-	"                  is its steps in tcp.c, with line numbers\n";
+	"                  is its steps in tcp.c, with line numbers (at most 1000:\n"
+	"                  of a longer run, the last and each context's first)\n";
 
 static const char *const sim__rq_ops[] = { "write", "read", "flush" };
 
@@ -47,11 +48,6 @@ int cli_report_opt(const char *cmd, int argc, char **argv, int *i,
 	} else {
 		o->sarif = v;
 	}
-	if (o->junit && o->sarif && !strcmp(o->junit, o->sarif)) {
-		fprintf(stderr, "nvtsim %s: --junit and --sarif name the same file '%s'\n",
-			cmd, v);
-		return -1;
-	}
 	return 1;
 }
 
@@ -75,27 +71,12 @@ char *cli_report_fmt(const char *fmt, ...)
 	return s;
 }
 
-int cli_report_check(const char *cmd, const struct cli_report_opts *o)
+int cli_report_open(const char *cmd, struct cli_report_opts *o)
 {
-	const char *paths[2] = { o->junit, o->sarif };
-	char tmp[4200];
-	unsigned i;
-
-	for (i = 0; i < 2; i++) {
-		FILE *f;
-
-		if (!paths[i])
-			continue;
-		snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", paths[i], (long)getpid());
-		f = fopen(tmp, "w");
-		if (!f) {
-			fprintf(stderr, "nvtsim %s: cannot write %s: %s\n", cmd,
-				paths[i], strerror(errno));
-			return -1;
-		}
-		fclose(f);
-		unlink(tmp);
-	}
+	if (o->junit && !(o->junit_out = cli_outs_open(cmd, "--junit", o->junit)))
+		return -1;
+	if (o->sarif && !(o->sarif_out = cli_outs_open(cmd, "--sarif", o->sarif)))
+		return -1;
 	return 0;
 }
 
@@ -161,7 +142,8 @@ char *cli_report_take_text(struct cli_report *r)
 		put_member(f, "text", c->text, true);
 		put_member(f, "kind", c->kind, true);
 		put_member(f, "json", c->json, true);
-		fprintf(f, ",\"ok\":%s,\"seconds\":%.3f}", c->ok ? "true" : "false",
+		fprintf(f, ",\"ok\":%s,\"skipped\":%s,\"seconds\":%.3f}",
+			c->ok ? "true" : "false", c->skipped ? "true" : "false",
 			c->seconds);
 	}
 	fputs("],\"fails\":[", f);
@@ -244,6 +226,7 @@ int cli_report_put_text(struct cli_report *r, const char *text)
 	for (i = 0; i < cs->n; i++) {
 		const struct cli_json *o = &cs->items[i];
 		const struct cli_json *ok = cli_json_get(o, "ok");
+		const struct cli_json *skip = cli_json_get(o, "skipped");
 		const struct cli_json *sec = cli_json_get(o, "seconds");
 		struct cli_report_case c = { 0 };
 		bool good = get_str(o, "suite", &c.suite) & get_str(o, "name", &c.name) &
@@ -252,6 +235,7 @@ int cli_report_put_text(struct cli_report *r, const char *text)
 			get_str(o, "kind", &c.kind) & get_str(o, "json", &c.json);
 
 		c.ok = ok && ok->type == CLI_JSON_BOOL && ok->boolean;
+		c.skipped = skip && skip->type == CLI_JSON_BOOL && skip->boolean;
 		c.seconds = sec && sec->type == CLI_JSON_NUMBER ? sec->number : 0;
 		if (!good || !c.suite || !c.name || !c.classname || !c.json) {
 			case_free(&c);
@@ -542,28 +526,6 @@ void cli_report_json_verdict(FILE *f, const struct sim_config *cfg,
 	fputc('}', f);
 }
 
-/* ---- writing files whole or not at all ---- */
-
-static FILE *open_tmp(const char *path, char *tmp, size_t len)
-{
-	snprintf(tmp, len, "%s.tmp.%ld", path, (long)getpid());
-	return fopen(tmp, "w");
-}
-
-static int close_tmp(FILE *f, const char *tmp, const char *path,
-		     const char *cmd)
-{
-	int err = ferror(f);
-
-	if (fclose(f) || err || rename(tmp, path)) {
-		fprintf(stderr, "nvtsim %s: cannot write %s: %s\n", cmd, path,
-			strerror(errno ? errno : EIO));
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
-}
-
 /* ---- JUnit ---- */
 
 static void xml_text(FILE *f, const char *s)
@@ -718,19 +680,78 @@ static const struct cli_report_step *sarif_primary(const struct cli_report_fail 
 	return any;
 }
 
+/*
+ * GitHub code scanning refuses a result with more than 10,000 thread flow
+ * locations and shows the first 1,000 ("SARIF support for code scanning"),
+ * and a step-bound or livelock run has 20,000 steps: the code flow keeps
+ * the last steps, where the run went wrong, and each context's first,
+ * where it started, 1,000 in all.
+ */
+#define SARIF_FLOW_STEPS 1000u
+
+struct sarif_flow {
+	unsigned first[SIM_CTX_MAX];	/* each context's first step */
+	unsigned nfirst;
+	unsigned tail;			/* steps from here on are all shown */
+	unsigned shown;
+};
+
+static void sarif_flow_pick(const struct cli_report_fail *x, struct sarif_flow *fl)
+{
+	unsigned i, j, before = 0;
+
+	fl->nfirst = 0;
+	for (i = 0; i < x->nsteps && fl->nfirst < SIM_CTX_MAX; i++) {
+		for (j = 0; j < fl->nfirst; j++)
+			if (!strcmp(x->steps[fl->first[j]].ctx, x->steps[i].ctx))
+				break;
+		if (j == fl->nfirst)
+			fl->first[fl->nfirst++] = i;
+	}
+	fl->tail = x->nsteps > SARIF_FLOW_STEPS ? x->nsteps - SARIF_FLOW_STEPS : 0;
+	for (;;) {
+		before = 0;
+		for (j = 0; j < fl->nfirst; j++)
+			before += fl->first[j] < fl->tail;
+		if (before + x->nsteps - fl->tail <= SARIF_FLOW_STEPS)
+			break;
+		fl->tail++;
+	}
+	fl->shown = before + x->nsteps - fl->tail;
+}
+
+static bool sarif_flow_shows(const struct sarif_flow *fl, unsigned i)
+{
+	unsigned j;
+
+	if (i >= fl->tail)
+		return true;
+	for (j = 0; j < fl->nfirst; j++)
+		if (fl->first[j] == i)
+			return true;
+	return false;
+}
+
 static void sarif_result(FILE *f, const struct cli_report_fail *x)
 {
 	const struct cli_report_step *p = sarif_primary(x);
-	char text[1024];
-	unsigned i;
+	struct sarif_flow fl;
+	char text[1024], flow[160] = "", *msg;
+	unsigned i, n = 0;
 
+	sarif_flow_pick(x, &fl);
+	if (fl.shown < x->nsteps)
+		snprintf(flow, sizeof(flow),
+			 "the last %u of %u steps and each context's first (%u left out)",
+			 x->nsteps - fl.tail, x->nsteps, x->nsteps - fl.shown);
 	fprintf(f, "{\"ruleId\":\"%s\",\"ruleIndex\":%d,\"level\":\"error\",\"message\":{\"text\":",
 		x->kind, rule_index(x->kind));
-	snprintf(text, sizeof(text), "%s%s%s (%s on %s)%s%s", x->bug ? x->bug : "",
-		 x->bug ? ": " : "", x->message, x->where,
-		 sim_variants[x->variant].id, x->replay ? "; " : "",
-		 x->replay ? x->replay : "");
-	cli_json_write_str(f, text);
+	msg = cli_report_fmt("%s%s%s (%s on %s)%s%s%s%s", x->bug ? x->bug : "",
+			     x->bug ? ": " : "", x->message, x->where,
+			     sim_variants[x->variant].id, flow[0] ? "; code flow: " : "", flow,
+			     x->replay ? "; " : "", x->replay ? x->replay : "");
+	cli_json_write_str(f, msg ? msg : x->message);
+	free(msg);
 	fputs("},\"locations\":[", f);
 	if (p) {
 		fputs("{", f);
@@ -744,19 +765,25 @@ static void sarif_result(FILE *f, const struct cli_report_fail *x)
 		 x->bug ? x->bug : x->kind, x->where);
 	cli_json_write_str(f, text);
 	fputs("},\"codeFlows\":[{\"message\":{\"text\":", f);
-	snprintf(text, sizeof(text), "%u steps, every context's, in the order they ran",
-		 x->nsteps);
+	if (flow[0])
+		snprintf(text, sizeof(text), "%s, in the order they ran", flow);
+	else
+		snprintf(text, sizeof(text), "%u steps, every context's, in the order they ran",
+			 x->nsteps);
 	cli_json_write_str(f, text);
 	fputs("},\"threadFlows\":[{\"locations\":[", f);
 	for (i = 0; i < x->nsteps; i++) {
 		const struct cli_report_step *s = &x->steps[i];
 		char cpu[24] = "";
 
+		if (!sarif_flow_shows(&fl, i))
+			continue;
 		if (s->cpu >= 0)
 			snprintf(cpu, sizeof(cpu), " on CPU %d", s->cpu);
 		snprintf(text, sizeof(text), "%s%s: %s in %s%s", s->ctx, cpu,
 			 s->what, s->fn, s->times > 1 ? " (repeated)" : "");
-		fprintf(f, "%s{\"executionOrder\":%u,\"location\":{", i ? "," : "", i + 1);
+		/* the step's own number: a gap is where steps were left out */
+		fprintf(f, "%s{\"executionOrder\":%u,\"location\":{", n++ ? "," : "", i + 1);
 		if (s->file[0]) {
 			sarif_physical(f, s->file, s->line);
 			fputc(',', f);
@@ -776,7 +803,8 @@ static void sarif_result(FILE *f, const struct cli_report_fail *x)
 	cli_report_json_str(f, x->replay);
 	fputs(",\"counterexample\":", f);
 	cli_report_json_str(f, x->cex);
-	fputs("}}", f);
+	fprintf(f, ",\"codeFlowSteps\":%u,\"codeFlowStepsLeftOut\":%u}}", x->nsteps,
+		x->nsteps - fl.shown);
 }
 
 /* A file URI for a directory: file:///abs/path/ (percent-encoding what a URI may not hold). */
@@ -869,32 +897,15 @@ static void json_write(FILE *f, const struct cli_report *r, int exit_code)
 
 int cli_report_finish(struct cli_report *r, int exit_code)
 {
-	char tmp[4200];
-	FILE *f;
-
 	report_end(r);
-	if (r->o.junit) {
-		f = open_tmp(r->o.junit, tmp, sizeof(tmp));
-		if (!f) {
-			fprintf(stderr, "nvtsim %s: cannot write %s: %s\n", r->command,
-				r->o.junit, strerror(errno));
-			return 2;
-		}
-		junit_write(f, r);
-		if (close_tmp(f, tmp, r->o.junit, r->command))
-			return 2;
-	}
-	if (r->o.sarif) {
-		f = open_tmp(r->o.sarif, tmp, sizeof(tmp));
-		if (!f) {
-			fprintf(stderr, "nvtsim %s: cannot write %s: %s\n", r->command,
-				r->o.sarif, strerror(errno));
-			return 2;
-		}
-		sarif_write(f, r);
-		if (close_tmp(f, tmp, r->o.sarif, r->command))
-			return 2;
-	}
+	if (r->o.junit_out)
+		junit_write(r->o.junit_out, r);
+	if (r->o.sarif_out)
+		sarif_write(r->o.sarif_out, r);
+	r->o.junit_out = NULL;
+	r->o.sarif_out = NULL;
+	if (cli_outs_commit())
+		return 2;
 	if (r->o.json) {
 		json_write(stdout, r, exit_code);
 		if (fflush(stdout) || ferror(stdout)) {

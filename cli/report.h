@@ -20,6 +20,7 @@ struct cli_report_opts {
 	bool json;			/* --format json */
 	const char *junit;		/* --junit FILE */
 	const char *sarif;		/* --sarif FILE */
+	FILE *junit_out, *sarif_out;	/* their temporary files (cli_report_open) */
 };
 
 extern const char cli_report_usage[];
@@ -84,8 +85,12 @@ static inline bool cli_report_any(const struct cli_report_opts *o)
 	return o->json || o->junit || o->sarif;
 }
 
-/* Checks that the --junit and --sarif files can be written, before any work: -1 after a one-line error. */
-int cli_report_check(const char *cmd, const struct cli_report_opts *o);
+/*
+ * Opens the --junit and --sarif files before any work, with the command's
+ * other outputs (cli_outs_open: temporary files, refused when two name one
+ * file): -1 after a one-line error.
+ */
+int cli_report_open(const char *cmd, struct cli_report_opts *o);
 
 void cli_report_init(struct cli_report *r, const char *command,
 		     const char *mode, const struct cli_report_opts *o);
@@ -96,9 +101,11 @@ void cli_report_init(struct cli_report *r, const char *command,
 int cli_report_add_case(struct cli_report *r, struct cli_report_case *c);
 int cli_report_add_fail(struct cli_report *r, struct cli_report_fail *f);
 /*
- * Writes the JSON document (stdout), the JUnit and SARIF files; exit_code
- * goes into the JSON. Returns exit_code, or 2 after a one-line error when a
- * file could not be written (then it is not left half written).
+ * Writes the JUnit and SARIF files, puts them in place with the command's
+ * other outputs (cli_outs_commit: all or none), then the JSON document
+ * (stdout) with exit_code in it. Returns exit_code, or 2 after a one-line
+ * error when a file could not be written (then none is left, nor the
+ * document). Called with nothing asked for, it only commits the outputs.
  */
 int cli_report_finish(struct cli_report *r, int exit_code);
 void cli_report_free(struct cli_report *r);

@@ -238,13 +238,13 @@ one_line d-out-a-file
 check d-out-sweep 2 "--out $d/afile: not a directory" -- "$nvtsim" explore --sweep --out "$d/afile"
 check d-out-merge 2 "--out $d/afile: not a directory" -- "$nvtsim" merge "$d/r.json" --out "$d/afile"
 # a second output that cannot be opened leaves no first one behind
-check d-pcap-bad 2 "$d/nodir/x.pcap: cannot write" -- \
+check d-pcap-bad 2 "nvtsim run: --pcap $d/nodir/x.pcap: cannot write: $d/nodir: No such file or directory" -- \
 	"$nvtsim" run "$seed" --trace "$d/ok.txt" --pcap "$d/nodir/x.pcap"
 one_line d-pcap-bad
 [ ! -e "$d/ok.txt" ] || fail "d-pcap-bad: left $(stat -c %s "$d/ok.txt")-byte $d/ok.txt"
 # ... and an existing file keeps what it had
 echo before >"$d/keep.txt"
-check d-pcap-bad-keep 2 "cannot write" -- "$nvtsim" run "$seed" --trace "$d/keep.txt" --pcap "$d/nodir/x.pcap"
+check d-pcap-bad-keep 2 "nvtsim run: --pcap $d/nodir/x.pcap: cannot write" -- "$nvtsim" run "$seed" --trace "$d/keep.txt" --pcap "$d/nodir/x.pcap"
 [ "$(cat "$d/keep.txt")" = before ] || fail "d-pcap-bad-keep: $d/keep.txt was overwritten"
 # two outputs naming one file, however spelt, are refused before anything is written
 check d-same-file 2 "name the same file" -- "$nvtsim" run "$seed" --trace "$d/x" --pcap "$d/sub/../x"
@@ -256,7 +256,7 @@ check d-same-replay 2 "name the same file" -- "$nvtsim" replay \
 	"$(grep -oE "nvt1:[^' ]+" "$top/scenarios/found/db5ad6b7f8cd-hang-direct-send-race.nvt" | head -1)" \
 	--trace "$d/y" --pcap "$d/sub/../y"
 # a write that fails removes what the run wrote, and exits 2
-check d-write-fails 2 "/dev/full: cannot write: No space left on device" -- \
+check d-write-fails 2 "nvtsim run: --trace /dev/full: cannot write: No space left on device" -- \
 	"$nvtsim" run "$seed" --quiet --pcap "$d/p.pcap" --trace /dev/full
 [ ! -e "$d/p.pcap" ] || fail "d-write-fails: left $d/p.pcap"
 # a good run puts both in place, no temporary file beside them

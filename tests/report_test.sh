@@ -184,10 +184,155 @@ is "--format xml: exit" $? 2
 is "--format xml: one line" "$(wc -l <"$tmp/err")" 1
 "$nvtsim" explore "$race" --variant db5ad6b7f8cd --junit "$tmp/nodir/x.xml" >/dev/null 2>"$tmp/err"
 is "--junit in a missing directory: exit" $? 2
-grep -q "cannot write $tmp/nodir/x.xml" "$tmp/err" && ok || bad "--junit in a missing directory: $(cat "$tmp/err")"
+is "--junit in a missing directory: the line" "$(cat "$tmp/err")" \
+	"nvtsim explore: --junit $tmp/nodir/x.xml: cannot write: $tmp/nodir: No such file or directory"
 "$nvtsim" variants --sarif "$tmp/v.sarif" >/dev/null 2>&1
 is "variants --sarif: exit" $? 2
 [ ! -e "$tmp/v.sarif" ] && ok || bad "variants --sarif wrote a file"
+
+# ---- the report files are outputs like --trace and --pcap ----
+seed=$src/scenarios/seed-race.nvt
+o=$tmp/o
+mkdir -p "$o/sub" "$o/adir"
+# two outputs naming one file, however spelt: refused before the run, one line
+"$nvtsim" run "$seed" --quiet --junit "$o/x.out" --trace "$o/x.out" >"$tmp/out" 2>"$tmp/err"
+is "--junit and --trace on one file: exit" $? 2
+is "--junit and --trace on one file: the line" "$(cat "$tmp/err")" \
+	"nvtsim run: --junit $o/x.out and --trace $o/x.out name the same file"
+[ ! -e "$o/x.out" ] && ok || bad "--junit and --trace on one file: wrote $o/x.out"
+(cd "$o" && "$nvtsim" run "$seed" --quiet --junit a.xml --sarif ./a.xml) >"$tmp/out" 2>"$tmp/err"
+is "--junit a.xml --sarif ./a.xml: exit" $? 2
+is "--junit a.xml --sarif ./a.xml: the line" "$(cat "$tmp/err")" \
+	"nvtsim run: --junit a.xml and --sarif ./a.xml name the same file"
+[ ! -e "$o/a.xml" ] && ok || bad "--junit a.xml --sarif ./a.xml: wrote a.xml"
+echo old >"$o/h1" && ln "$o/h1" "$o/h2"
+"$nvtsim" run "$seed" --quiet --sarif "$o/h1" --pcap "$o/h2" >"$tmp/out" 2>"$tmp/err"
+is "--sarif and --pcap on one inode: exit" $? 2
+is "--sarif and --pcap on one inode: kept" "$(cat "$o/h1")" old
+rp=$(grep -oE "nvt1:[^' ]+" "$race" | head -1)
+"$nvtsim" replay "$rp" --quiet --trace "$o/y" --junit "$o/sub/../y" >"$tmp/out" 2>"$tmp/err"
+is "replay --trace and --junit on one file: exit" $? 2
+grep -q "name the same file" "$tmp/err" && ok || bad "replay --trace and --junit on one file: $(cat "$tmp/err")"
+# a report file that cannot be written stops the command before any work
+"$nvtsim" run "$seed" --junit "$o/adir" >"$tmp/out" 2>"$tmp/err"
+is "--junit DIR: exit" $? 2
+is "--junit DIR: the line" "$(cat "$tmp/err")" "nvtsim run: --junit $o/adir: cannot write: Is a directory"
+is "--junit DIR: ran nothing" "$(wc -c <"$tmp/out")" 0
+"$nvtsim" explore "$race" --variant db5ad6b7f8cd --no-progress --out "$o/cex" \
+	--sarif "$o/adir" >"$tmp/out" 2>"$tmp/err"
+is "explore --sarif DIR: exit" $? 2
+is "explore --sarif DIR: the line" "$(cat "$tmp/err")" "nvtsim explore: --sarif $o/adir: cannot write: Is a directory"
+[ ! -s "$tmp/out" ] && [ ! -e "$o/cex" ] && ok || bad "explore --sarif DIR: searched before checking it"
+# all or nothing: a SARIF log that cannot be written (past ulimit -f) leaves
+# no JUnit file either, and an existing one keeps its bytes
+grep -v '^expect' "$seed" >"$o/nox.nvt"
+echo before >"$o/keep.xml"
+(trap '' XFSZ; ulimit -f 64; exec "$nvtsim" run "$o/nox.nvt" --variant mainline --quiet \
+	--junit "$o/keep.xml" --sarif "$o/big.sarif" >/dev/null 2>"$tmp/err")
+is "a SARIF write fails: exit" $? 2
+is "a SARIF write fails: the line" "$(cat "$tmp/err")" "nvtsim run: --sarif $o/big.sarif: cannot write: File too large"
+is "a SARIF write fails: the JUnit file keeps its bytes" "$(cat "$o/keep.xml")" before
+[ ! -e "$o/big.sarif" ] && ok || bad "a SARIF write fails: left $o/big.sarif"
+# the temporary file is a fresh one (mkstemp), never a link planted beside the target
+echo victim >"$o/victim"
+bash -c 'ln -s "$1" "$2.tmp.$$" && exec "$3" run "$4" --quiet --junit "$2"' _ \
+	"$o/victim" "$o/j.xml" "$nvtsim" "$seed" >/dev/null 2>&1
+is "a planted link: exit" $? 0
+is "a planted link: its target kept" "$(cat "$o/victim")" victim
+[ -f "$o/j.xml" ] && [ ! -L "$o/j.xml" ] && ok || bad "a planted link: $o/j.xml is not a file of its own"
+rm -f "$o"/j.xml.tmp.*
+is "no temporary file left" "$(find "$o" -name '.*' -type f)" ""
+
+# ---- a step-bound run's code flow: the last steps and each context's first ----
+"$nvtsim" run "$o/nox.nvt" --variant mainline --quiet --sarif "$o/sb.sarif" >/dev/null 2>&1
+is "step bound: exit" $? 1
+check sarif "$o/sb.sarif" "$sarif_schema" "$src" >"$tmp/sarif" && ok || bad "step bound: SARIF not valid"
+res='d["runs"][0]["results"][0]'
+locs="$res[\"codeFlows\"][0][\"threadFlows\"][0][\"locations\"]"
+is "step bound: the rule" "$(check get "$o/sb.sarif" "$res[\"ruleId\"]")" step-bound
+n=$(check get "$o/sb.sarif" "len($locs)")
+m=$(check get "$o/sb.sarif" "$res[\"properties\"][\"codeFlowSteps\"]")
+[ "$n" -le 1000 ] && ok || bad "step bound: $n thread flow locations, more than 1000"
+[ "$m" -gt 1000 ] && ok || bad "step bound: only $m steps: the test needs more than 1000"
+is "step bound: left out" "$(check get "$o/sb.sarif" "$res[\"properties\"][\"codeFlowStepsLeftOut\"]")" $((m - n))
+check get "$o/sb.sarif" "$res[\"message\"][\"text\"]" |
+	grep -qE "; code flow: the last [0-9]+ of $m steps and each context's first \($((m - n)) left out\)" && ok ||
+	bad "step bound: the message does not say what the code flow leaves out: $(check get "$o/sb.sarif" "$res[\"message\"][\"text\"]")"
+is "step bound: the last step is there" "$(check get "$o/sb.sarif" "$locs[-1][\"executionOrder\"]")" "$m"
+is "step bound: the first step is there" "$(check get "$o/sb.sarif" "$locs[0][\"executionOrder\"]")" 1
+is "step bound: every context's first step" \
+	"$(check get "$o/sb.sarif" "len(set(l[\"location\"][\"message\"][\"text\"].split(\":\")[0].split(\" \")[0] for l in $locs[:8]))")" \
+	"$(check get "$o/sb.sarif" "len(set(l[\"location\"][\"message\"][\"text\"].split(\":\")[0].split(\" \")[0] for l in $locs))")"
+
+# ---- out of memory, and a worker's search that fails: what is said ----
+# A preloaded allocator that fails: realloc everywhere, or calloc in the
+# forked workers. Not under a sanitizer's runtime, which must come first.
+cc=${CC:-cc}
+if ldd "$nvtsim" 2>/dev/null | grep -q 'lib[a-z]*san'; then
+	echo "note: $nvtsim has a sanitizer runtime: out-of-memory checks skipped"
+elif ! command -v "$cc" >/dev/null; then
+	bad "no C compiler ($cc) for the out-of-memory checks"
+else
+	cat >"$tmp/failalloc.c" <<'C'
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern void *__libc_realloc(void *p, size_t n);
+static int mode;	/* 1: every realloc fails; 2: every calloc in a forked child */
+static pid_t parent;
+
+__attribute__((constructor)) static void init(void)
+{
+	const char *m = getenv("FAILALLOC");
+
+	parent = getpid();
+	mode = !m ? 0 : !strcmp(m, "realloc") ? 1 : !strcmp(m, "child-calloc") ? 2 : 0;
+}
+
+void *realloc(void *p, size_t n)
+{
+	if (mode == 1) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __libc_realloc(p, n);
+}
+
+void *calloc(size_t n, size_t size)
+{
+	size_t t;
+	void *p;
+
+	if ((mode == 2 && getpid() != parent) || __builtin_mul_overflow(n, size, &t)) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	p = malloc(t);
+	if (p)
+		memset(p, 0, t);
+	return p;
+}
+C
+	if ! "$cc" -shared -fPIC -o "$tmp/failalloc.so" "$tmp/failalloc.c"; then
+		bad "cannot build the failing allocator"
+	else
+		# a passing run whose case cannot be added: out of memory, not a report without it
+		FAILALLOC=realloc LD_PRELOAD=$tmp/failalloc.so "$nvtsim" run "$seed" --quiet \
+			--junit "$o/oom.xml" >/dev/null 2>"$tmp/err"
+		is "out of memory adding an ok case: exit" $? 2
+		is "out of memory adding an ok case: the line" "$(cat "$tmp/err")" "nvtsim: out of memory"
+		[ ! -e "$o/oom.xml" ] && ok || bad "out of memory adding an ok case: wrote a JUnit file without it"
+		# a worker whose search fails says so; its report is not "unreadable" too
+		FAILALLOC=child-calloc LD_PRELOAD=$tmp/failalloc.so "$nvtsim" explore "$race" \
+			--all-variants --jobs 2 --no-progress --out "$o/cex" --junit "$o/w.xml" >/dev/null 2>"$tmp/err"
+		is "a worker's search fails: exit" $? 2
+		grep -q "out of memory" "$tmp/err" && ok || bad "a worker's search fails: $(head -3 "$tmp/err")"
+		is "a worker's search fails: no 'unreadable'" "$(grep -c 'came back unreadable' "$tmp/err")" 0
+		[ ! -e "$o/w.xml" ] && ok || bad "a worker's search fails: wrote $o/w.xml"
+	fi
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
