@@ -22,7 +22,8 @@ if ! "$cmake" --install "$build" --prefix "$p" >"$tmp/install.log" 2>&1; then
 	exit 1
 fi
 for f in bin/nvtsim share/man/man1/nvtsim.1 share/bash-completion/completions/nvtsim \
-	 share/doc/nvtsim/README.md share/nvtsim/scenarios/seed-race.nvt \
+	 share/doc/nvtsim/README.md share/doc/nvtsim/nvtsim-report.schema.json \
+	 share/nvtsim/scenarios/seed-race.nvt \
 	 share/nvtsim/kernel/kbuild.sh share/nvtsim/harness/driver.h; do
 	[ -f "$p/$f" ] && ok || fail "not installed: $f"
 done
