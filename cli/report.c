@@ -229,10 +229,16 @@ int cli_report_put_text(struct cli_report *r, const char *text)
 		const struct cli_json *skip = cli_json_get(o, "skipped");
 		const struct cli_json *sec = cli_json_get(o, "seconds");
 		struct cli_report_case c = { 0 };
-		bool good = get_str(o, "suite", &c.suite) & get_str(o, "name", &c.name) &
-			get_str(o, "classname", &c.classname) &
-			get_str(o, "message", &c.message) & get_str(o, "text", &c.text) &
-			get_str(o, "kind", &c.kind) & get_str(o, "json", &c.json);
+		bool good = true;
+
+		/* every one read, so that whatever was taken is freed below */
+		good = get_str(o, "suite", &c.suite) && good;
+		good = get_str(o, "name", &c.name) && good;
+		good = get_str(o, "classname", &c.classname) && good;
+		good = get_str(o, "message", &c.message) && good;
+		good = get_str(o, "text", &c.text) && good;
+		good = get_str(o, "kind", &c.kind) && good;
+		good = get_str(o, "json", &c.json) && good;
 
 		c.ok = ok && ok->type == CLI_JSON_BOOL && ok->boolean;
 		c.skipped = skip && skip->type == CLI_JSON_BOOL && skip->boolean;
@@ -249,9 +255,14 @@ int cli_report_put_text(struct cli_report *r, const char *text)
 		const struct cli_json *v = cli_json_get(o, "variant");
 		const struct cli_json *st = cli_json_get(o, "steps");
 		struct cli_report_fail x = { 0 };
-		bool good = get_str(o, "kind", &x.kind) & get_str(o, "message", &x.message) &
-			get_str(o, "bug", &x.bug) & get_str(o, "replay", &x.replay) &
-			get_str(o, "cex", &x.cex) & get_str(o, "where", &x.where);
+		bool good = true;
+
+		good = get_str(o, "kind", &x.kind) && good;
+		good = get_str(o, "message", &x.message) && good;
+		good = get_str(o, "bug", &x.bug) && good;
+		good = get_str(o, "replay", &x.replay) && good;
+		good = get_str(o, "cex", &x.cex) && good;
+		good = get_str(o, "where", &x.where) && good;
 
 		x.variant = v && v->type == CLI_JSON_NUMBER ? (int)v->number : -1;
 		if (good && st && st->type == CLI_JSON_ARRAY)

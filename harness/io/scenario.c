@@ -309,6 +309,7 @@ static int sim__step_op(struct sim__parser *p, struct sim_sched_step *s,
 	const char *implied;
 	char *paren, *close;
 	unsigned last = 3, rest, i;
+	size_t n;
 
 	if (p->nwords < 4)
 		goto usage;
@@ -359,9 +360,10 @@ static int sim__step_op(struct sim__parser *p, struct sim_sched_step *s,
 	}
 	if (!obj[0] && implied)
 		snprintf(obj, sizeof(obj), "%s", implied);
-	if (strlen(obj) >= sizeof(s->obj))
+	n = strlen(obj);
+	if (n >= sizeof(s->obj))
 		return sim__fail(p, "schedule: object name too long");
-	snprintf(s->obj, sizeof(s->obj), "%s", obj);
+	memcpy(s->obj, obj, n + 1);
 	return 0;
 usage:
 	if (!strcmp(kind, "through"))
