@@ -629,17 +629,6 @@ static void report_case(const struct explore_cli *c, const struct sim_scenario *
 						   p->first_replay ? p->first_replay : "") :
 			strdup(search);
 	}
-	if (!k.suite || !k.name || !k.classname ||
-	    (ret && (!k.kind || !k.message || !k.text))) {
-		free(k.suite);
-		free(k.name);
-		free(k.classname);
-		free(k.kind);
-		free(k.message);
-		free(k.text);
-		free(k.json);
-		goto oom;
-	}
 	if (cli_report_add_case(p->report, &k))
 		report_oom();
 	goto out;
@@ -1287,21 +1276,13 @@ static int report_replay(struct cli_report *rep, const char *s,
 		k.text = cli_report_fmt("%s\n%sreplay: %s\n", w->verdict.line,
 					w->verdict.detail, cmd);
 	}
-	if (!k.suite || !k.name || !k.classname ||
-	    (!ok && (!k.kind || !k.message || !k.text))) {
-		free(k.suite);
-		free(k.name);
-		free(k.classname);
-		free(k.kind);
-		free(k.message);
-		free(k.text);
-		free(json);
+	if (cli_report_add_case(rep, &k)) {
 		free(cmd);
 		return -1;
 	}
-	if (cli_report_add_case(rep, &k) || w->verdict.kind == SIM_V_PASS) {
+	if (w->verdict.kind == SIM_V_PASS) {
 		free(cmd);
-		return w->verdict.kind == SIM_V_PASS ? 0 : -1;
+		return 0;
 	}
 	x.kind = strdup(sim_verdict_names[w->verdict.kind]);
 	x.message = strdup(w->verdict.line);

@@ -1070,17 +1070,6 @@ static int sweep_report_case(struct sweep *s, unsigned c, unsigned v)
 				       kflag[0] ? " " : "", kflag) :
 			strdup(k.message ? k.message : "");
 	}
-	if (!k.suite || !k.name || !k.classname ||
-	    (ret && (!k.kind || !k.message || !k.text))) {
-		free(k.suite);
-		free(k.name);
-		free(k.classname);
-		free(k.kind);
-		free(k.message);
-		free(k.text);
-		free(k.json);
-		return -1;
-	}
 	return cli_report_add_case(s->report, &k);
 }
 

@@ -321,6 +321,13 @@ static void fail_free(struct cli_report_fail *f)
 
 int cli_report_add_case(struct cli_report *r, struct cli_report_case *c)
 {
+	/* an allocation that failed while c was made: a skipped case needs its message, a failed one kind, message and text */
+	if (!c->suite || !c->name || !c->classname ||
+	    (c->skipped && !c->message) ||
+	    (!c->ok && !c->skipped && (!c->kind || !c->message || !c->text))) {
+		case_free(c);
+		return -1;
+	}
 	if (r->ncases == r->capcases) {
 		unsigned cap = r->capcases ? r->capcases * 2 : 16;
 		void *p = realloc(r->cases, cap * sizeof(*r->cases));

@@ -96,7 +96,8 @@ void cli_report_init(struct cli_report *r, const char *command,
 		     const char *mode, const struct cli_report_opts *o);
 /*
  * Takes c (its strings, which must be malloc'd) or f (its strings and
- * steps). -1 when out of memory (what it was given is freed).
+ * steps). -1 when out of memory, now or while c was made (a string it
+ * needs is NULL): what it was given is freed.
  */
 int cli_report_add_case(struct cli_report *r, struct cli_report_case *c);
 int cli_report_add_fail(struct cli_report *r, struct cli_report_fail *f);
