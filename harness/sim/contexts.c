@@ -6,90 +6,113 @@
 
 static const char *const sim__op_str[] = { "WRITE", "READ", "FLUSH" };
 
+/*
+ * Each context's loop keeps only what is the same every time round (w, c,
+ * the loop index) in its own frame, and does each round's work in a
+ * function that is never inlined: a value one round computed (a byte
+ * count, a return code) is then gone from the stack when the context
+ * waits at its next point, instead of staying behind in a register that
+ * the next call saves. The state hash reads the live stack (statehash.c),
+ * so such a leftover made states that differ in nothing Linux can see look
+ * different to dpor's cache and to the stateful search.
+ */
+#define SIM__ROUND __attribute__((noinline))
+
+SIM__ROUND static void sim__submit_one(struct sim_world *w, unsigned i)
+{
+	const struct sim_req_spec *spec = &w->cfg.reqs[i];
+	struct sim_drv_queue_data bd = { .rq = w->host.rqs[i],
+					 .last = spec->last };
+	uint8_t ret;
+
+	sim_point(SIM_OP_SUBMIT, w->host.hctx, spec->name,
+		  "blk_mq_dispatch_rq_list");
+	w->rs[i].submitted = true;
+	sim_trace_ctx(w, "blk_mq_dispatch_rq_list",
+		      "->queue_rq(%s: %s %u bytes, cid %u, last=%d)",
+		      spec->name, sim__op_str[spec->op],
+		      spec->len_bytes, i, spec->last);
+	ret = w->host.queue_rq(w->host.hctx,
+			       (const struct blk_mq_queue_data *)&bd);
+	if (ret != 0)
+		sim_fail_safety("queue_rq(%s) returned %d", spec->name, ret);
+	if (!spec->commit_after)
+		return;
+	/* blk-mq calls ->commit_rqs only where the driver has one */
+	if (!w->host.commit_rqs)
+		return;
+	sim_point(SIM_OP_SUBMIT, w->host.hctx, "commit_rqs",
+		  "blk_mq_dispatch_rq_list");
+	sim_trace_ctx(w, "blk_mq_dispatch_rq_list", "->commit_rqs()");
+	w->host.commit_rqs(w->host.hctx);
+}
+
 static void sim__submitter(struct sim_world *w, struct sim_ctx *c)
 {
 	unsigned i;
 
-	for (i = 0; i < w->cfg.nreqs; i++) {
-		const struct sim_req_spec *spec = &w->cfg.reqs[i];
-		struct sim_drv_queue_data bd = { .rq = w->host.rqs[i],
-						 .last = spec->last };
-		uint8_t ret;
+	for (i = 0; i < w->cfg.nreqs; i++)
+		if (w->cfg.reqs[i].submitter == c->sub)
+			sim__submit_one(w, i);
+}
 
-		if (spec->submitter != c->sub)
-			continue;
-		sim_point(SIM_OP_SUBMIT, w->host.hctx, spec->name,
-			  "blk_mq_dispatch_rq_list");
-		w->rs[i].submitted = true;
-		sim_trace_ctx(w, "blk_mq_dispatch_rq_list",
-			      "->queue_rq(%s: %s %u bytes, cid %u, last=%d)",
-			      spec->name, sim__op_str[spec->op],
-			      spec->len_bytes, i, spec->last);
-		ret = w->host.queue_rq(w->host.hctx,
-				       (const struct blk_mq_queue_data *)&bd);
-		if (ret != 0)
-			sim_fail_safety("queue_rq(%s) returned %d", spec->name,
-					ret);
-		if (!spec->commit_after)
-			continue;
-		/* blk-mq calls ->commit_rqs only where the driver has one */
-		if (!w->host.commit_rqs)
-			continue;
-		sim_point(SIM_OP_SUBMIT, w->host.hctx, "commit_rqs",
-			  "blk_mq_dispatch_rq_list");
-		sim_trace_ctx(w, "blk_mq_dispatch_rq_list", "->commit_rqs()");
-		w->host.commit_rqs(w->host.hctx);
-	}
+/* One work item, popped from the pool, run to its end. */
+SIM__ROUND static void sim__kworker_run(struct sim_world *w, struct sim_ctx *c)
+{
+	struct work_struct *work = sim_wq_pop(w);
+
+	if (work->running_ctx >= 0)
+		sim_fail_safety("%s started while it is still running",
+				work->name);
+	/*
+	 * The clock counts from the start of the jiffy the work item
+	 * starts in: what it reads (jiffies, and a deadline taken from
+	 * it) is then the same whenever that was, and so is the state
+	 * hash. Only a work item reads the clock.
+	 */
+	c->clock_base = c->steps - c->steps % (uint32_t)sim_steps_per_jiffy();
+	/* set_work_pool_and_clear_pending(): a new queue_work_on() now succeeds */
+	work->pending = false;
+	work->running_ctx = c->id;
+	work->runs++;
+	sim_trace_ctx(w, "process_one_work", "%s starts (run %u)",
+		      work->name, work->runs);
+	work->func(work);
+	work->running_ctx = -1;
+	sim_trace_ctx(w, "process_one_work", "%s returns", work->name);
 }
 
 static void sim__kworker(struct sim_world *w, struct sim_ctx *c)
 {
 	for (;;) {
-		struct work_struct *work;
-
 		sim_point(SIM_OP_WORK_WAIT, &w->pool_head, "pool",
 			  "worker_thread");
-		work = sim_wq_pop(w);
-		if (work->running_ctx >= 0)
-			sim_fail_safety("%s started while it is still running",
-					work->name);
-		/*
-		 * The clock counts from the start of the jiffy the work item
-		 * starts in: what it reads (jiffies, and a deadline taken from
-		 * it) is then the same whenever that was, and so is the state
-		 * hash. Only a work item reads the clock.
-		 */
-		c->clock_base = c->steps - c->steps % (uint32_t)sim_steps_per_jiffy();
-		/* set_work_pool_and_clear_pending(): a new queue_work_on() now succeeds */
-		work->pending = false;
-		work->running_ctx = c->id;
-		work->runs++;
-		sim_trace_ctx(w, "process_one_work", "%s starts (run %u)",
-			      work->name, work->runs);
-		work->func(work);
-		work->running_ctx = -1;
-		sim_trace_ctx(w, "process_one_work", "%s returns", work->name);
+		sim__kworker_run(w, c);
 	}
+}
+
+SIM__ROUND static void sim__net_xmit(struct sim_world *w)
+{
+	struct sock *sk = &w->sk;
+	uint32_t n;
+
+	/* the controller acks on receipt: after all it had queued by now */
+	n = sim_sock_xmit(sk, w->wire, sim_target_window(w),
+			  sim_sock_c2h_delivered(sk) +
+			  sim_target_tx_pending(&w->target));
+	sim_target_rx(&w->target, w->wire, n);
+	sim_trace_ctx(w, "tcp_write_xmit",
+		      "%u bytes host -> controller  [queued %u, corked %u, unacked %u]",
+		      n, sk->sim.sq_len, sim_sock_corked(sk),
+		      sim_sock_unacked(sk));
+	sim_trace_wire(w, SIM_WIRE_H2C, w->wire, n);
 }
 
 static void sim__net_tx(struct sim_world *w)
 {
-	struct sock *sk = &w->sk;
-
 	for (;;) {
-		uint32_t n;
-
-		sim_point(SIM_OP_NET_XMIT, sk, "sk", "tcp_write_xmit");
-		/* the controller acks on receipt: after all it had queued by now */
-		n = sim_sock_xmit(sk, w->wire, sim_target_window(w),
-				  sim_sock_c2h_delivered(sk) +
-				  sim_target_tx_pending(&w->target));
-		sim_target_rx(&w->target, w->wire, n);
-		sim_trace_ctx(w, "tcp_write_xmit",
-			      "%u bytes host -> controller  [queued %u, corked %u, unacked %u]",
-			      n, sk->sim.sq_len, sim_sock_corked(sk),
-			      sim_sock_unacked(sk));
-		sim_trace_wire(w, SIM_WIRE_H2C, w->wire, n);
+		sim_point(SIM_OP_NET_XMIT, &w->sk, "sk", "tcp_write_xmit");
+		sim__net_xmit(w);
 	}
 }
 
@@ -116,31 +139,47 @@ static void sim__net_ack(struct sim_world *w)
  * the ACKs of what the host sent. An ACK comes before any byte the
  * controller queued after the segment it acknowledges.
  */
-static void sim__net_rx(struct sim_world *w)
+SIM__ROUND static void sim__net_recv(struct sim_world *w)
 {
 	struct sock *sk = &w->sk;
+	uint32_t n = w->cfg.env.mss_bytes;
 
+	if (sim_sock_ack_next(sk)) {
+		sim__net_ack(w);
+		return;
+	}
+	if (n > sim_target_tx_pending(&w->target))
+		n = sim_target_tx_pending(&w->target);
+	if (n > sim_sock_rx_room(sk))
+		n = sim_sock_rx_room(sk);
+	if (n > sim_sock_c2h_before_ack(sk))
+		n = sim_sock_c2h_before_ack(sk);
+	sim_target_tx_take(&w->target, w->wire, n);
+	sim_sock_deliver(sk, w->wire, n);
+	sk->sim.data_ready_calls++;
+	sim_trace_ctx(w, "tcp_v4_rcv",
+		      "%u bytes controller -> host: ->sk_data_ready()", n);
+	sim_trace_wire(w, SIM_WIRE_C2H, w->wire, n);
+	sk->sk_data_ready(sk);
+}
+
+static void sim__net_rx(struct sim_world *w)
+{
 	for (;;) {
-		uint32_t n = w->cfg.env.mss_bytes;
-
 		sim_point(SIM_OP_NET_RECV, &w->target, "ctrl", "tcp_v4_rcv");
-		if (sim_sock_ack_next(sk)) {
-			sim__net_ack(w);
-			continue;
-		}
-		if (n > sim_target_tx_pending(&w->target))
-			n = sim_target_tx_pending(&w->target);
-		if (n > sim_sock_rx_room(sk))
-			n = sim_sock_rx_room(sk);
-		if (n > sim_sock_c2h_before_ack(sk))
-			n = sim_sock_c2h_before_ack(sk);
-		sim_target_tx_take(&w->target, w->wire, n);
-		sim_sock_deliver(sk, w->wire, n);
-		sk->sim.data_ready_calls++;
-		sim_trace_ctx(w, "tcp_v4_rcv",
-			      "%u bytes controller -> host: ->sk_data_ready()", n);
-		sim_trace_wire(w, SIM_WIRE_C2H, w->wire, n);
-		sk->sk_data_ready(sk);
+		sim__net_recv(w);
+	}
+}
+
+SIM__ROUND static void sim__target_run(struct sim_world *w)
+{
+	sim_target_process(&w->target);
+	w->target_idle_rx = w->target.rx_len;
+	if (w->target.failed) {
+		w->verdict.pdu_type = w->target.failed_type;
+		sim_stop(w, SIM_V_PROTOCOL,
+			 "PROTOCOL: the controller rejected the host's stream: %s",
+			 w->target.error);
 	}
 }
 
@@ -149,14 +188,7 @@ static void sim__target(struct sim_world *w)
 	for (;;) {
 		sim_point(SIM_OP_TARGET_RUN, &w->target, "ctrl",
 			  "nvmet_tcp_io_work");
-		sim_target_process(&w->target);
-		w->target_idle_rx = w->target.rx_len;
-		if (w->target.failed) {
-			w->verdict.pdu_type = w->target.failed_type;
-			sim_stop(w, SIM_V_PROTOCOL,
-				 "PROTOCOL: the controller rejected the host's stream: %s",
-				 w->target.error);
-		}
+		sim__target_run(w);
 	}
 }
 
