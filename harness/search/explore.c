@@ -851,6 +851,8 @@ static void sim__capture(const struct sim_world *w, struct sim_explore_failure *
 static void sim__progress(struct sim__explorer *x, bool last)
 {
 	struct sim_explore_result *r = x->r;
+	uint64_t states;
+	char st[32];
 	double t;
 
 	if (!x->o->progress)
@@ -859,10 +861,17 @@ static void sim__progress(struct sim__explorer *x, bool last)
 	if (!last && t < x->next_progress)
 		return;
 	x->next_progress = t + (x->tty ? 0.5 : 10.0);
-	fprintf(stderr, "%s%s: %llu executions, %llu steps, %llu failures, %.1f s%s",
+	states = last ? x->r->states : x->cache ? x->ctab_n :
+		x->visited ? x->visited_n : 0;
+	if (states)
+		snprintf(st, sizeof(st), ", %llu states",
+			 (unsigned long long)states);
+	else
+		st[0] = 0;
+	fprintf(stderr, "%s%s: %llu executions, %llu steps%s, %llu failures, %.1f s%s",
 		x->tty ? "\r" : "", sim_strategy_names[x->o->strategy],
 		(unsigned long long)r->executions, (unsigned long long)r->steps,
-		(unsigned long long)r->failures, t,
+		st, (unsigned long long)r->failures, t,
 		x->tty ? (last ? "\n" : "   ") : "\n");
 }
 
