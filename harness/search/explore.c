@@ -684,7 +684,11 @@ static void sim__step(struct sim__explorer *x, unsigned d)
 {
 	struct sim__node *nd = &x->nodes[d];
 
-	if (x->dpor)
+	/*
+	 * A replayed step below the last decision is the step it was last
+	 * time, after the same steps: its clock is the one it has.
+	 */
+	if (x->dpor && d + 1 >= x->prefix)
 		sim__clock(x, d);
 	x->last_step[nd->chosen] = (int)d;
 	sim_step(x->w, nd->chosen);
