@@ -1,4 +1,6 @@
 /* What each simulated context does, step by step. */
+#include <string.h>
+
 #include <linux/net.h>
 
 #include "sim.h"
@@ -18,6 +20,22 @@ static const char *const sim__op_str[] = { "WRITE", "READ", "FLUSH" };
  */
 #define SIM__ROUND __attribute__((noinline))
 
+/*
+ * Zeroes the stack just below the caller's frame, where the driver's
+ * frames go next. A frame's slots that the driver has not written yet
+ * (padding, a local set further on) otherwise hold what the harness's own
+ * calls just before left there, and the state hash would read it. Called
+ * right before each entry into the driver: ->queue_rq, ->commit_rqs, a
+ * work function, ->sk_data_ready, ->sk_write_space.
+ */
+SIM__ROUND static void sim__clean_stack(void)
+{
+	uint64_t below[256];
+
+	memset(below, 0, sizeof(below));
+	__asm__ volatile("" : : "r"(below) : "memory");
+}
+
 SIM__ROUND static void sim__submit_one(struct sim_world *w, unsigned i)
 {
 	const struct sim_req_spec *spec = &w->cfg.reqs[i];
@@ -32,6 +50,7 @@ SIM__ROUND static void sim__submit_one(struct sim_world *w, unsigned i)
 		      "->queue_rq(%s: %s %u bytes, cid %u, last=%d)",
 		      spec->name, sim__op_str[spec->op],
 		      spec->len_bytes, i, spec->last);
+	sim__clean_stack();
 	ret = w->host.queue_rq(w->host.hctx,
 			       (const struct blk_mq_queue_data *)&bd);
 	if (ret != 0)
@@ -44,6 +63,7 @@ SIM__ROUND static void sim__submit_one(struct sim_world *w, unsigned i)
 	sim_point(SIM_OP_SUBMIT, w->host.hctx, "commit_rqs",
 		  "blk_mq_dispatch_rq_list");
 	sim_trace_ctx(w, "blk_mq_dispatch_rq_list", "->commit_rqs()");
+	sim__clean_stack();
 	w->host.commit_rqs(w->host.hctx);
 }
 
@@ -56,8 +76,9 @@ static void sim__submitter(struct sim_world *w, struct sim_ctx *c)
 			sim__submit_one(w, i);
 }
 
-/* One work item, popped from the pool, run to its end. */
-SIM__ROUND static void sim__kworker_run(struct sim_world *w, struct sim_ctx *c)
+/* process_one_work() up to the work function: the item popped from the pool. */
+SIM__ROUND static struct work_struct *sim__kworker_start(struct sim_world *w,
+							 struct sim_ctx *c)
 {
 	struct work_struct *work = sim_wq_pop(w);
 
@@ -77,6 +98,19 @@ SIM__ROUND static void sim__kworker_run(struct sim_world *w, struct sim_ctx *c)
 	work->runs++;
 	sim_trace_ctx(w, "process_one_work", "%s starts (run %u)",
 		      work->name, work->runs);
+	return work;
+}
+
+/*
+ * One work item, run to its end. The clock base is worked out in
+ * sim__kworker_start: worked out here, it stayed in a register that the
+ * work function's prologue saved, for the whole run.
+ */
+SIM__ROUND static void sim__kworker_run(struct sim_world *w, struct sim_ctx *c)
+{
+	struct work_struct *work = sim__kworker_start(w, c);
+
+	sim__clean_stack();
 	work->func(work);
 	work->running_ctx = -1;
 	sim_trace_ctx(w, "process_one_work", "%s returns", work->name);
@@ -130,6 +164,7 @@ static void sim__net_ack(struct sim_world *w)
 		sk->sim.write_space_calls++;
 		sim_trace_ctx(w, "tcp_check_space",
 			      "SOCK_NOSPACE set: ->sk_write_space()");
+		sim__clean_stack();
 		sk->sk_write_space(sk);
 	}
 }
@@ -160,6 +195,7 @@ SIM__ROUND static void sim__net_recv(struct sim_world *w)
 	sim_trace_ctx(w, "tcp_v4_rcv",
 		      "%u bytes controller -> host: ->sk_data_ready()", n);
 	sim_trace_wire(w, SIM_WIRE_C2H, w->wire, n);
+	sim__clean_stack();
 	sk->sk_data_ready(sk);
 }
 
