@@ -30,6 +30,7 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
 
 #define SIM__NO_BOUND 0xffffu
 #define SIM__VISITED_BITS 24		/* the most a visited table grows to */
+#define SIM__CACHE_BITS 26		/* the most dpor's state cache grows to (1 GiB) */
 #define SIM__VISITED_BITS_MIN 16	/* where it starts */
 
 /*
@@ -488,7 +489,7 @@ static struct sim__centry *sim__cache_slot(struct sim__explorer *x,
 		unsigned bits = x->ctab_bits + 1;
 		struct sim__centry *t;
 
-		if (bits > SIM__VISITED_BITS)
+		if (bits > SIM__CACHE_BITS)
 			goto find;	/* full: finds what is there, adds nothing */
 		t = calloc(1ull << bits, sizeof(*t));
 		if (!t)
