@@ -867,7 +867,7 @@ static void sim__progress(struct sim__explorer *x, bool last)
 		return;
 	x->next_progress = t + (x->tty ? 0.5 : 10.0);
 	states = last ? x->r->states : x->cache ? x->ctab_n :
-		x->visited ? x->visited_n : 0;
+		x->stateful ? x->visited_n : 0;
 	if (states)
 		snprintf(st, sizeof(st), ", %llu states",
 			 (unsigned long long)states);
