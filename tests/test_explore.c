@@ -151,6 +151,35 @@ static void test_dpor_state_cache_prunes_and_agrees_when_clean(void **state)
 	assert_true(res.executions * 2 < alone);
 }
 
+/*
+ * dpor's cache key has no depth: a state whose search steps_max cut may
+ * prune only a path with as few steps left. Here a state is first reached
+ * late, its search cut, then reached early, with the steps to the hang
+ * below it left; without the cut noted, the cache pruned it and the hang
+ * went unfound (plain dpor finds it, as does the cache with the note).
+ */
+static const char two_small_cut[] =
+	"env quota_steps=4\nsubmitter sub0 cpu=0\nsubmitter sub1 cpu=0\n"
+	"request a write 512 by=sub0\nrequest b write 512 by=sub1\nsteps_max 40\n";
+
+static void test_dpor_state_cache_searches_again_below_a_cut(void **state)
+{
+	struct sim_fixture *f = *state;
+
+	load(f, two_small_cut, "db5ad6b7f8cd");
+	explore_dpor(f, false, 100000);
+	assert_true(res.exhausted);
+	assert_true(res.first.found);
+	assert_int_equal(res.first.verdict.kind, SIM_V_HANG);
+	explore_dpor(f, true, 100000);
+	assert_true(res.exhausted);
+	assert_true(res.inconclusive > 0);
+	assert_false(res.complete);
+	assert_true(res.pruned > 0);
+	assert_true(res.first.found);
+	assert_int_equal(res.first.verdict.kind, SIM_V_HANG);
+}
+
 static void test_pb_and_pct_find_seed_race_fast_and_minimal(void **state)
 {
 	struct sim_fixture *f = *state;
@@ -409,6 +438,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dpor_finds_what_dfs_finds, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_dpor_state_cache_exhausts_what_dpor_alone_cannot, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_dpor_state_cache_prunes_and_agrees_when_clean, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_dpor_state_cache_searches_again_below_a_cut, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_pb_and_pct_find_seed_race_fast_and_minimal, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_fixed_variant_is_clean_at_bound_one, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_replay_of_a_failure_reproduces_it_byte_for_byte, sim_fixture_setup, sim_fixture_teardown),

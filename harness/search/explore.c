@@ -50,6 +50,7 @@ struct sim__centry {
 	uint32_t sum;			/* index into sums, when complete */
 	uint8_t sleep;			/* the sleep set its subtree was searched with */
 	bool complete;
+	uint16_t cut;			/* 0, or 1 + the depth steps_max cut it at */
 };
 
 struct sim__node {
@@ -67,6 +68,7 @@ struct sim__node {
 	uint32_t vc[SIM_CTX_MAX];	/* vector clock of the step taken here */
 	uint64_t key;			/* dpor's state cache: this state's key */
 	struct sim__sum sum;		/* dpor's state cache: what its subtree holds */
+	bool cut;			/* dpor's state cache: steps_max cut its subtree */
 };
 
 struct sim__explorer {
@@ -89,6 +91,7 @@ struct sim__explorer {
 	struct sim_fp fpid[SIM__FP_IDS];	/* interned footprints */
 	unsigned nfpid;
 	struct sim__sum leaf;		/* what the last execution's cut-off leaf holds */
+	bool leaf_cut;			/* and whether steps_max cut it */
 	struct sim__centry *ctab;
 	unsigned ctab_bits;
 	uint64_t ctab_n;
@@ -371,12 +374,19 @@ static void sim__races(struct sim__explorer *x, unsigned d)
  *    does not begin with a step in Z'; a path that comes back with sleep
  *    set Z prunes only if Z' is within Z, else it searches again.
  *  - the key is the whole state with the clock (sim_state_hash(w, true)),
- *    plus what the scheduler's next choices depend on (each CPU's last
- *    context, the last context, the kworker's streak) and the depth, so a
- *    state pruned at one depth was searched with as many steps left.
- * The state graph has no cycle (the kworker's clock is in the key, and
- * nothing else can loop), so a state seen before and not complete is on
- * the current path: it is searched again. The livelock checks look back
+ *    plus what the scheduler's next choices depend on: the kworker's
+ *    streak (sim__cache_key). Not the depth: what lies below a state does
+ *    not depend on how many steps it took to get there, unless steps_max
+ *    cut the search below it. An entry notes that (cut): the depth its
+ *    search was cut at, where a path at that depth or deeper, with no more
+ *    steps left, may prune, and a path with more steps left searches
+ *    again. An execution cut at steps_max is counted inconclusive anyway,
+ *    so a search that reports itself complete never pruned at a cut entry.
+ *    (With the depth in the key, a single 8 KiB write took 2,444,836
+ *    states to exhaust; without it, 367,365.)
+ * A state seen before and not complete is on the current path (a cycle,
+ * which only steps_max or a livelock check ends): it is searched again,
+ * never pruned. The livelock checks look back
  * along an execution; as for pb's pruning, the cache is on only under the
  * fair policy (dpor is not used under prio). A footprint past SIM__FP_IDS
  * or a full table turns the cache off from there on: the search goes on,
@@ -534,9 +544,18 @@ static void sim__cache_free(struct sim__explorer *x)
 	x->cache = false;
 }
 
+/*
+ * The state with the clock, and the kworker's streak, which decides under
+ * the fair policy whether it may run next (sim_runnable_ctxs). Not the
+ * last context or each CPU's: they decide only what a step costs, and dpor
+ * has no bound. Not the depth: see sim__cache_prune.
+ */
 static uint64_t sim__cache_key(const struct sim__explorer *x)
 {
-	uint64_t h = sim__mix(sim__sched_state_hash(x->w), x->w->steps);
+	const struct sim_world *w = x->w;
+	uint64_t h = sim__mix(sim_state_hash(w, true),
+			      w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
+			      w->kworker_streak : SIM_FAIR_KWORKER_RUNS);
 
 	return h ? h : 1;
 }
@@ -569,7 +588,8 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 		x->ctab_n++;
 		return false;
 	}
-	if (!e->complete || (e->sleep & (uint8_t)~nd->sleep))
+	if (!e->complete || (e->sleep & (uint8_t)~nd->sleep) ||
+	    d + 1 < e->cut)
 		return false;
 	sum = &x->sums[e->sum];
 	for (q = 0; q < x->w->nctx; q++) {
@@ -585,6 +605,7 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 		}
 	}
 	x->leaf = *sum;
+	x->leaf_cut = e->cut > 0;
 	return true;
 }
 
@@ -592,16 +613,21 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 static void sim__cache_sum_up(struct sim__explorer *x, unsigned n)
 {
 	struct sim__sum acc = x->leaf;
+	bool cut = x->leaf_cut;
 	unsigned d;
 
 	for (d = n; d-- > 0;) {
 		struct sim__node *nd = &x->nodes[d];
 		struct sim__sum was = nd->sum;
+		bool was_cut = nd->cut;
 
 		sim__sum_or(&nd->sum, &acc);
-		if (d < x->prefix && !memcmp(&was, &nd->sum, sizeof(was)))
+		nd->cut = nd->cut || cut;
+		if (d < x->prefix && was_cut == nd->cut &&
+		    !memcmp(&was, &nd->sum, sizeof(was)))
 			break;	/* and so is everything above it */
 		acc = nd->sum;
+		cut = nd->cut;
 	}
 }
 
@@ -611,6 +637,7 @@ static void sim__cache_complete(struct sim__explorer *x, unsigned d)
 	const struct sim__node *nd = &x->nodes[d];
 	struct sim__centry *e;
 	struct sim__sum sum = nd->sum;
+	uint16_t cut = nd->cut ? (uint16_t)(d + 1) : 0;
 	int64_t k;
 
 	if (x->cache_off)
@@ -618,12 +645,19 @@ static void sim__cache_complete(struct sim__explorer *x, unsigned d)
 	e = sim__cache_slot(x, nd->key);
 	if (!e || !e->key)
 		return;	/* never noted: the table was full */
-	if (e->complete) {
-		sim__sum_or(&sum, &x->sums[e->sum]);
-		e->sleep &= nd->sleep;
-	} else {
+	if (!e->complete || (!(nd->sleep & (uint8_t)~e->sleep) &&
+			     cut <= e->cut)) {
+		/* this search covers all the one before did */
 		e->sleep = nd->sleep;
+		e->cut = cut;
+	} else if ((e->sleep & (uint8_t)~nd->sleep) || e->cut > cut) {
+		/* each covers what the other may not: together, this much */
+		e->sleep &= nd->sleep;
+		if (cut > e->cut)
+			e->cut = cut;
 	}
+	if (e->complete)
+		sim__sum_or(&sum, &x->sums[e->sum]);
 	k = sim__sum_intern(x, &sum);
 	if (k < 0) {
 		x->cache_off = true;
@@ -709,6 +743,8 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 		return false;
 	}
 	if (d >= x->depth_max || w->steps >= x->cfg->steps_max) {
+		/* what lies below is cut off here, whichever verdict */
+		x->leaf_cut = true;
 		if (sim_stop_no_progress(w))
 			return false;
 		sim_stop(w, SIM_V_STEP_BOUND,
@@ -742,6 +778,7 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 	nd->switches = (uint16_t)w->cpu_switches;
 	nd->prev_yields = w->last_ctx >= 0 &&
 		sim_ctx_yields(&w->ctx[w->last_ctx]);
+	nd->cut = false;
 	nd->sleep = x->sleep_sets && d ? sim__child_sleep(x, d - 1) : 0;
 	if (x->cache && sim__cache_prune(x, d)) {
 		/* searched before, from another path: its races are added */
@@ -754,8 +791,10 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 	if (!cand) {
 		/* everything left here was explored from a sibling */
 		x->r->pruned++;
-		if (x->cache)
+		if (x->cache) {
 			x->leaf = nd->sum;
+			x->leaf_cut = false;
+		}
 		return false;
 	}
 	nd->chosen = (uint8_t)sim__prefer(x, d, cand);
@@ -773,6 +812,7 @@ static void sim__execute(struct sim__explorer *x)
 	for (d = 0; d < SIM_CTX_MAX; d++)
 		x->last_step[d] = -1;
 	memset(&x->leaf, 0, sizeof(x->leaf));
+	x->leaf_cut = false;
 	for (d = 0; !w->stopped; d++) {
 		if (d >= x->prefix && !sim__new_node(x, d))
 			break;
