@@ -35,8 +35,13 @@ void sim_blk_reset(struct sim_world *w)
 
 		memset(&w->rs[i], 0, sizeof(w->rs[i]));
 		if (spec->op == SIM_RQ_WRITE) {
-			for (p = 0; p < len; p++)
-				w->data[i][p] = sim_pattern_byte((uint16_t)i, p);
+			const uint8_t *pat = sim_pattern((uint16_t)i, 0, len);
+
+			if (pat)
+				memcpy(w->data[i], pat, len);
+			else
+				for (p = 0; p < len; p++)
+					w->data[i][p] = sim_pattern_byte((uint16_t)i, p);
 		} else if (len) {
 			/* so a read that is never filled in cannot pass */
 			memset(w->data[i], 0xee, len);
@@ -82,7 +87,10 @@ void sim_blk_status(int tag, uint16_t status)
 static void sim__check_read_data(struct sim_world *w, int i)
 {
 	uint32_t off, len = w->cfg.reqs[i].len_bytes;
+	const uint8_t *pat = sim_pattern((uint16_t)i, 0, len);
 
+	if (pat && !memcmp(w->data[i], pat, len))
+		return;
 	for (off = 0; off < len; off++) {
 		if (w->data[i][off] != sim_pattern_byte((uint16_t)i, off)) {
 			sim_fail_safety("%s: READ data wrong at offset %u",

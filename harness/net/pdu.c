@@ -1,5 +1,6 @@
 /* NVMe/TCP PDU codec: byte layouts and header checks (NVMe/TCP transport spec 1.0, 3.6). */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -506,4 +507,24 @@ void sim_pdu_describe(const struct sim_pdu *p, char *buf, size_t buflen)
 		snprintf(buf, buflen, "%s plen %u", name, p->plen);
 		break;
 	}
+}
+
+#define SIM__PATTERN_CIDS 16
+#define SIM__PATTERN_BYTES (64u * 1024u)
+
+const uint8_t *sim_pattern(uint16_t cid, uint32_t off, uint32_t len)
+{
+	static uint8_t tab[SIM__PATTERN_CIDS][SIM__PATTERN_BYTES];
+	static bool built[SIM__PATTERN_CIDS];
+	uint32_t i;
+
+	if (cid >= SIM__PATTERN_CIDS || off > SIM__PATTERN_BYTES ||
+	    len > SIM__PATTERN_BYTES - off)
+		return NULL;
+	if (!built[cid]) {
+		for (i = 0; i < SIM__PATTERN_BYTES; i++)
+			tab[cid][i] = sim_pattern_byte(cid, i);
+		built[cid] = true;
+	}
+	return tab[cid] + off;
 }

@@ -140,4 +140,11 @@ static inline uint8_t sim_pattern_byte(uint16_t cid, uint32_t off)
 	return (uint8_t)(x ^ (x >> 13) ^ (x >> 24));
 }
 
+/*
+ * Command cid's pattern bytes off to off + len, from a table built on first
+ * use: what sim_pattern_byte() gives, a byte at a time. NULL past the table
+ * (cid 16 and up, or past 64 KiB): then use sim_pattern_byte().
+ */
+const uint8_t *sim_pattern(uint16_t cid, uint32_t off, uint32_t len);
+
 #endif

@@ -98,8 +98,13 @@ static void sim__tx_put(struct sim_target *t, const uint8_t *src, uint32_t len)
 static void sim__tx_pattern(struct sim_target *t, uint16_t cid, uint32_t off, uint32_t len)
 {
 	uint32_t pos = sim__tx_tail(t);
+	const uint8_t *pat = sim_pattern(cid, off, len);
 	uint32_t i;
 
+	if (pat) {
+		sim__tx_put(t, pat, len);
+		return;
+	}
 	for (i = 0; i < len; i++) {
 		t->tx[pos] = sim_pattern_byte(cid, off + i);
 		pos = sim__ring_wrap(pos + 1, SIM_TARGET_TX_BYTES);
@@ -497,14 +502,16 @@ static bool sim__rx_payload(struct sim_target *t)
 
 	while (t->cur_payload_left && t->rx_len) {
 		uint32_t n = t->cur_payload_left;
-		const uint8_t *src = t->rx + t->rx_head;
+		const uint8_t *src = t->rx + t->rx_head, *pat;
 		uint32_t i;
 
 		if (n > t->rx_len)
 			n = t->rx_len;
 		if (n > SIM_TARGET_RX_BYTES - t->rx_head)
 			n = SIM_TARGET_RX_BYTES - t->rx_head;
-		for (i = 0; i < n; i++) {
+		pat = sim_pattern(cid, t->cur_payload_off, n);
+		/* byte by byte only to name the first wrong one */
+		for (i = pat && !memcmp(src, pat, n) ? n : 0; i < n; i++) {
 			uint32_t off = t->cur_payload_off + i;
 			uint8_t want = sim_pattern_byte(cid, off);
 
