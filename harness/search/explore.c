@@ -40,6 +40,9 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
  */
 #define SIM__FP_IDS 64
 
+/* Objects the steps' footprints name, for the chains of steps on each. */
+#define SIM__OBJS 64
+
 struct sim__sum {
 	uint64_t b[SIM_CTX_MAX];
 };
@@ -66,6 +69,7 @@ struct sim__node {
 	bool prev_yields;		/* the last step's context sits at a yield point */
 	struct sim_fp fp[SIM_CTX_MAX];	/* every context's next step, here */
 	uint32_t vc[SIM_CTX_MAX];	/* vector clock of the step taken here */
+	int32_t link[2];		/* per object of that step, the last step before on it */
 	uint64_t key;			/* dpor's state cache: this state's key */
 	struct sim__sum sum;		/* dpor's state cache: what its subtree holds */
 	bool cut;			/* dpor's state cache: steps_max cut its subtree */
@@ -100,6 +104,11 @@ struct sim__explorer {
 	uint32_t *sumtab;		/* open addressing over sums: index + 1 */
 	unsigned sumtab_bits;
 	int last_step[SIM_CTX_MAX];	/* per context, its last step's depth */
+	/* per object, the last step on it: the chains sim__next_on walks */
+	const void *objs[SIM__OBJS];
+	int32_t obj_last[SIM__OBJS];
+	unsigned nobjs;
+	bool chains_off;		/* more objects than SIM__OBJS: scan every step */
 	uint64_t *visited;
 	unsigned visited_bits;		/* the table has 1 << visited_bits slots */
 	uint64_t visited_n;
@@ -282,17 +291,101 @@ static uint8_t sim__child_sleep(const struct sim__explorer *x, unsigned d)
 	return sleep;
 }
 
+/*
+ * Only a step on one of the same objects can be dependent
+ * (sim_fp_dependent), so the race analysis and the vector clocks walk,
+ * newest first, the steps on fp's objects: each step links to the last
+ * step before it on each of its objects.
+ */
+static int32_t *sim__obj_last(struct sim__explorer *x, const void *o)
+{
+	unsigned i;
+
+	for (i = 0; i < x->nobjs; i++)
+		if (x->objs[i] == o)
+			return &x->obj_last[i];
+	if (x->nobjs == SIM__OBJS) {
+		x->chains_off = true;
+		return NULL;
+	}
+	x->objs[x->nobjs] = o;
+	x->obj_last[x->nobjs] = -1;
+	return &x->obj_last[x->nobjs++];
+}
+
+/* Node d's step joins its objects' chains. */
+static void sim__chain(struct sim__explorer *x, unsigned d)
+{
+	struct sim__node *nd = &x->nodes[d];
+	const struct sim_fp *fp = &nd->fp[nd->chosen];
+	unsigned k;
+
+	for (k = 0; k < 2 && !x->chains_off; k++) {
+		int32_t *last;
+
+		nd->link[k] = -1;
+		if (!fp->obj[k] || (k && fp->obj[1] == fp->obj[0]))
+			continue;
+		last = sim__obj_last(x, fp->obj[k]);
+		if (!last)
+			return;
+		nd->link[k] = *last;
+		*last = (int32_t)d;
+	}
+}
+
+/* Where a walk over fp's objects' chains starts: the last step on each. */
+static void sim__walk_start(struct sim__explorer *x, const struct sim_fp *fp,
+			    unsigned d, int32_t at[2])
+{
+	unsigned k;
+
+	for (k = 0; k < 2; k++) {
+		const int32_t *last = fp->obj[k] && !(k && fp->obj[1] == fp->obj[0]) ?
+			sim__obj_last(x, fp->obj[k]) : NULL;
+
+		at[k] = x->chains_off ? (int32_t)d - 1 : last ? *last : -1;
+	}
+}
+
+/* The next step of the walk, newest first; -1 at the end. */
+static int32_t sim__walk_next(const struct sim__explorer *x,
+			      const struct sim_fp *fp, int32_t at[2])
+{
+	int32_t i = at[0] > at[1] ? at[0] : at[1];
+	unsigned k;
+
+	if (i < 0)
+		return -1;
+	if (x->chains_off) {
+		at[0] = i - 1;
+		at[1] = -1;
+		return i;
+	}
+	for (k = 0; k < 2; k++) {
+		const struct sim__node *ni = &x->nodes[i];
+		const struct sim_fp *fi = &ni->fp[ni->chosen];
+
+		if (at[k] != i)
+			continue;
+		at[k] = fi->obj[0] == fp->obj[k] ? ni->link[0] : ni->link[1];
+	}
+	return i;
+}
+
 /* Vector clock of the step taken at node d. */
 static void sim__clock(struct sim__explorer *x, unsigned d)
 {
 	struct sim__node *nd = &x->nodes[d];
 	const struct sim_fp *fp = &nd->fp[nd->chosen];
-	unsigned c = nd->chosen, i, k, nctx = x->w->nctx;
+	unsigned c = nd->chosen, k, nctx = x->w->nctx;
+	int32_t at[2], i;
 
 	memset(nd->vc, 0, sizeof(nd->vc));
 	if (x->last_step[c] >= 0)
 		memcpy(nd->vc, x->nodes[x->last_step[c]].vc, sizeof(nd->vc));
-	for (i = 0; i < d; i++) {
+	sim__walk_start(x, fp, d, at);
+	while ((i = sim__walk_next(x, fp, at)) >= 0) {
 		const struct sim__node *ni = &x->nodes[i];
 
 		if (!sim_fp_dependent(&ni->fp[ni->chosen], fp))
@@ -316,9 +409,10 @@ static void sim__race(struct sim__explorer *x, unsigned d, unsigned q,
 {
 	const uint32_t *qvc = x->last_step[q] >= 0 ?
 		x->nodes[x->last_step[q]].vc : NULL;
-	int i;
+	int32_t at[2], i;
 
-	for (i = (int)d - 1; i >= 0; i--) {
+	sim__walk_start(x, fp, d, at);
+	while ((i = sim__walk_next(x, fp, at)) >= 0) {
 		struct sim__node *ni = &x->nodes[i];
 		unsigned ci = ni->chosen;
 
@@ -725,6 +819,8 @@ static void sim__step(struct sim__explorer *x, unsigned d)
 	 */
 	if (x->dpor && d + 1 >= x->prefix)
 		sim__clock(x, d);
+	if (x->dpor)
+		sim__chain(x, d);
 	x->last_step[nd->chosen] = (int)d;
 	sim_step(x->w, nd->chosen);
 }
@@ -811,6 +907,7 @@ static void sim__execute(struct sim__explorer *x)
 	sim_world_reset(w, x->cfg, NULL, NULL);
 	for (d = 0; d < SIM_CTX_MAX; d++)
 		x->last_step[d] = -1;
+	x->nobjs = 0;
 	memset(&x->leaf, 0, sizeof(x->leaf));
 	x->leaf_cut = false;
 	for (d = 0; !w->stopped; d++) {
