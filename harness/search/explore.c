@@ -478,10 +478,10 @@ static void sim__races(struct sim__explorer *x, unsigned d)
  *    so a search that reports itself complete never pruned at a cut entry.
  *    (With the depth in the key, a single 8 KiB write took 2,444,836
  *    states to exhaust; without it, 367,365.)
- * A state seen before and not complete is on the current path (a cycle,
- * which only steps_max or a livelock check ends): it is searched again,
- * never pruned. The livelock checks look back
- * along an execution; as for pb's pruning, the cache is on only under the
+ * A state seen before and not complete is searched again, never pruned:
+ * it is on the current path (a cycle, which only steps_max or a livelock
+ * check ends), or its sleep set left it nothing to try. The livelock
+ * checks look back along an execution; as for pb's pruning, the cache is on only under the
  * fair policy (dpor is not used under prio). A footprint past SIM__FP_IDS
  * or a full table turns the cache off from there on: the search goes on,
  * unpruned, as sound as before.
