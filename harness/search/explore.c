@@ -104,11 +104,11 @@ struct sim__explorer {
 	uint32_t *sumtab;		/* open addressing over sums: index + 1 */
 	unsigned sumtab_bits;
 	int last_step[SIM_CTX_MAX];	/* per context, its last step's depth */
-	/* per object, the last step on it: the chains sim__next_on walks */
+	/* per object, the last step on it: the chains sim__walk_next walks */
 	const void *objs[SIM__OBJS];
 	int32_t obj_last[SIM__OBJS];
 	unsigned nobjs;
-	bool chains_off;		/* more objects than SIM__OBJS: scan every step */
+	bool chains_off;		/* this execution has too many objects: scan */
 	uint64_t *visited;
 	unsigned visited_bits;		/* the table has 1 << visited_bits slots */
 	uint64_t visited_n;
@@ -474,17 +474,19 @@ static void sim__races(struct sim__explorer *x, unsigned d)
  *    cut the search below it. An entry notes that (cut): the depth its
  *    search was cut at, where a path at that depth or deeper, with no more
  *    steps left, may prune, and a path with more steps left searches
- *    again. An execution cut at steps_max is counted inconclusive anyway,
- *    so a search that reports itself complete never pruned at a cut entry.
+ *    again: the search the entry notes had as many steps left or more. A
+ *    path deeper than an uncut search of the same state prunes too: that
+ *    search ran every execution below the state to its end, which the
+ *    deeper path's step bound would only have cut short.
  *    (With the depth in the key, a single 8 KiB write took 2,444,836
  *    states to exhaust; without it, 367,365.)
  * A state seen before and not complete is searched again, never pruned:
  * it is on the current path (a cycle, which only steps_max or a livelock
  * check ends), or its sleep set left it nothing to try. The livelock
- * checks look back along an execution; as for pb's pruning, the cache is on only under the
- * fair policy (dpor is not used under prio). A footprint past SIM__FP_IDS
- * or a full table turns the cache off from there on: the search goes on,
- * unpruned, as sound as before.
+ * checks look back along an execution; as for pb's pruning, the cache is
+ * on only under the fair policy (dpor is not used under prio). A
+ * footprint past SIM__FP_IDS or a full table turns the cache off from
+ * there on: the search goes on, unpruned, as sound as before.
  */
 static int sim__fp_id(struct sim__explorer *x, const struct sim_fp *fp)
 {
@@ -908,6 +910,7 @@ static void sim__execute(struct sim__explorer *x)
 	for (d = 0; d < SIM_CTX_MAX; d++)
 		x->last_step[d] = -1;
 	x->nobjs = 0;
+	x->chains_off = false;
 	memset(&x->leaf, 0, sizeof(x->leaf));
 	x->leaf_cut = false;
 	for (d = 0; !w->stopped; d++) {
