@@ -246,6 +246,13 @@ static uint64_t sim__mix(uint64_t h, uint64_t v)
  * the cost and the choices of the next steps (the last context, each CPU's,
  * the kworker's streak); the key adds what was spent.
  */
+/* The kworker's streak as far as it decides who may run (sim_runnable_ctxs). */
+static uint64_t sim__streak(const struct sim_world *w)
+{
+	return w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
+		w->kworker_streak : SIM_FAIR_KWORKER_RUNS;
+}
+
 /* sim_state_hash() with the clock, and what the scheduler's next choices depend on */
 static uint64_t sim__sched_state_hash(const struct sim_world *w)
 {
@@ -255,8 +262,7 @@ static uint64_t sim__sched_state_hash(const struct sim_world *w)
 	for (i = 0; i < SIM_CPUS_MAX; i++)
 		h = sim__mix(h, (uint64_t)(uint8_t)w->cpu_last[i]);
 	h = sim__mix(h, (uint64_t)(w->last_ctx + 1));
-	return sim__mix(h, w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
-			w->kworker_streak : SIM_FAIR_KWORKER_RUNS);
+	return sim__mix(h, sim__streak(w));
 }
 
 static bool sim__visit_bounded(struct sim__explorer *x)
@@ -313,6 +319,12 @@ static int32_t *sim__obj_last(struct sim__explorer *x, const void *o)
 	return &x->obj_last[x->nobjs++];
 }
 
+/* fp's k-th object, unless it is none or the same as the first. */
+static const void *sim__fp_obj(const struct sim_fp *fp, unsigned k)
+{
+	return k && fp->obj[1] == fp->obj[0] ? NULL : fp->obj[k];
+}
+
 /* Node d's step joins its objects' chains. */
 static void sim__chain(struct sim__explorer *x, unsigned d)
 {
@@ -324,7 +336,7 @@ static void sim__chain(struct sim__explorer *x, unsigned d)
 		int32_t *last;
 
 		nd->link[k] = -1;
-		if (!fp->obj[k] || (k && fp->obj[1] == fp->obj[0]))
+		if (!sim__fp_obj(fp, k))
 			continue;
 		last = sim__obj_last(x, fp->obj[k]);
 		if (!last)
@@ -341,7 +353,7 @@ static void sim__walk_start(struct sim__explorer *x, const struct sim_fp *fp,
 	unsigned k;
 
 	for (k = 0; k < 2; k++) {
-		const int32_t *last = fp->obj[k] && !(k && fp->obj[1] == fp->obj[0]) ?
+		const int32_t *last = sim__fp_obj(fp, k) ?
 			sim__obj_last(x, fp->obj[k]) : NULL;
 
 		at[k] = x->chains_off ? (int32_t)d - 1 : last ? *last : -1;
@@ -644,14 +656,11 @@ static void sim__cache_free(struct sim__explorer *x)
  * The state with the clock, and the kworker's streak, which decides under
  * the fair policy whether it may run next (sim_runnable_ctxs). Not the
  * last context or each CPU's: they decide only what a step costs, and dpor
- * has no bound. Not the depth: see sim__cache_prune.
+ * has no bound. Not the depth: see the state cache's comment above.
  */
 static uint64_t sim__cache_key(const struct sim__explorer *x)
 {
-	const struct sim_world *w = x->w;
-	uint64_t h = sim__mix(sim_state_hash(w, true),
-			      w->kworker_streak < SIM_FAIR_KWORKER_RUNS ?
-			      w->kworker_streak : SIM_FAIR_KWORKER_RUNS);
+	uint64_t h = sim__mix(sim_state_hash(x->w, true), sim__streak(x->w));
 
 	return h ? h : 1;
 }
