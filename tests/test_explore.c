@@ -180,6 +180,42 @@ static void test_dpor_state_cache_searches_again_below_a_cut(void **state)
 	assert_int_equal(res.first.verdict.kind, SIM_V_HANG);
 }
 
+/*
+ * Free time (quota_steps 0): io_work's deadline passes when the tick runs,
+ * not after a count of steps, so a turn of its loop that finds send_mutex
+ * taken and changes nothing comes back to the state it started from, and
+ * dpor prunes there (sim__cycle_prune). With the cycle searched again
+ * instead, the spin ran into steps_max and the search was inconclusive.
+ */
+static const char one_4k_free[] =
+	"env quota_steps=0\nrequest a write 4096\nrequest b write 512\nsteps_max 1000\n";
+static const char two_small_free[] =
+	"env quota_steps=0\nsubmitter sub0 cpu=0\nsubmitter sub1 cpu=0\n"
+	"request a write 512 by=sub0\nrequest b write 512 by=sub1\nsteps_max 1000\n";
+
+static void test_free_time_dpor_prunes_io_work_spin_cycles(void **state)
+{
+	struct sim_fixture *f = *state;
+
+	load(f, one_4k_free, "mainline");
+	assert_int_equal(f->cfg.env.quota_steps, 0);
+	explore_dpor(f, true, 200000);
+	assert_true(res.exhausted);
+	assert_true(res.complete);
+	assert_int_equal(res.inconclusive, 0);
+	assert_true(res.cycles > 0);
+	assert_false(res.first.found);
+	/* and it finds what it found with a quota: the direct-send race */
+	load(f, two_small_free, "122e5b9f3d37");
+	explore_dpor(f, true, 200000);
+	assert_true(res.exhausted);
+	assert_true(res.first.found);
+	assert_int_equal(res.first.verdict.kind, SIM_V_HANG);
+	assert_int_equal(res.nsigs, 1);
+	assert_non_null(res.sigs[0].known);
+	assert_string_equal(res.sigs[0].known->name, "direct-send-race");
+}
+
 static void test_pb_and_pct_find_seed_race_fast_and_minimal(void **state)
 {
 	struct sim_fixture *f = *state;
@@ -448,6 +484,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stateful_prunes_states_seen_before, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_known_bug_is_named_and_the_search_goes_on, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_bug_off_the_list_is_new, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_free_time_dpor_prunes_io_work_spin_cycles, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_new_bug_of_a_known_kind_is_still_found, sim_fixture_setup, sim_fixture_teardown),
 	};
 

@@ -374,9 +374,35 @@ static void test_decode_rejects_bad_env(void **state)
 	ENV_CASE("maxh2cdata=4098," ENV,
 		 "replay string: field env: maxh2cdata=4098: must be a multiple of 4");
 	ENV_CASE("ioccsz=3," ENV, "replay string: field env: ioccsz=3 out of range 4..4100");
-	ENV_CASE("quota=0," ENV, "replay string: field env: quota=0 out of range 1..");
 	ENV_CASE("io_cpu=8," ENV, "replay string: field env: io_cpu=8 out of range 0..7");
 #undef ENV_CASE
+}
+
+/*
+ * quota=0 is free time: a sixth fixed context, tick, after the other four
+ * (one submitter here: sub0 a, kworker b, net_tx c, net_rx d, ctrl e,
+ * tick f). With a quota, f is no context.
+ */
+static void test_free_time_adds_the_tick_context(void **state)
+{
+#define FREE "sndbuf=16384,mss=1460,maxh2cdata=8192,ioccsz=260,r2t=0,c2h=0,rcvbuf=65536,quota=0,io_cpu=0"
+	static const uint8_t want[] = { 0, 1, 5, 1 };
+	char out[512];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(decode("nvt1:mainline:" FREE ":sub0@0:" REQS ":1000:abfb"), 0);
+	assert_int_equal(cfg.env.quota_steps, 0);
+	assert_int_equal(sim_config_nctx(&cfg), 6);
+	assert_int_equal(sim_config_ctx_id(&cfg, "tick"), 5);
+	assert_int_equal(nchoices, sizeof(want));
+	for (i = 0; i < sizeof(want); i++)
+		assert_int_equal(choices[i], want[i]);
+	assert_true(sim_replay_encode(&cfg, choices, nchoices, out, sizeof(out)) > 0);
+	assert_string_equal(out, "nvt1:mainline:" FREE ":sub0@0:" REQS ":1000:abfb");
+	expect_error("nvt1:mainline:" ENV ":sub0@0:" REQS ":1000:abfb",
+		     "replay string: field choices: 'f' at offset 2 is not a context (a..e for this config)");
+#undef FREE
 }
 
 static void test_decode_rejects_bad_submitters(void **state)
@@ -603,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_decode_rejects_bad_structure),
 		cmocka_unit_test(test_decode_rejects_bad_variant),
 		cmocka_unit_test(test_decode_rejects_bad_env),
+		cmocka_unit_test(test_free_time_adds_the_tick_context),
 		cmocka_unit_test(test_decode_rejects_bad_submitters),
 		cmocka_unit_test(test_decode_rejects_bad_requests),
 		cmocka_unit_test(test_decode_rejects_bad_steps_max),

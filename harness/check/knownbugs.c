@@ -130,7 +130,8 @@ void sim_signature(const struct sim_world *w, char *buf, size_t len)
 	for (i = 0; i < nsubs && used < len; i++)
 		used += (size_t)snprintf(buf + used, len - used, "%s%s",
 					 i ? "," : "", subs[i]);
-	for (i = w->cfg.nsubs; i < w->nctx && used < len; i++)
+	/* the four fixed contexts: free time's tick is time passing, no code */
+	for (i = w->cfg.nsubs; i < w->cfg.nsubs + 4 && used < len; i++)
 		used += (size_t)snprintf(buf + used, len - used, " %s=%s",
 					 w->ctx[i].name, sim__fn(&w->ctx[i]));
 }

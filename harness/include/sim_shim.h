@@ -37,6 +37,8 @@ enum sim_op_kind {
 	SIM_OP_TARGET_RUN,	/* ctrl: process what arrived */
 	SIM_OP_LOAD,		/* a plain load of a watched shared field (kernel mode) */
 	SIM_OP_STORE,		/* a plain store of a watched shared field (kernel mode) */
+	SIM_OP_CLOCK,		/* free time: the kworker reads jiffies */
+	SIM_OP_TICK,		/* free time: io_work's deadline passes */
 	SIM_OP_KINDS
 };
 

@@ -39,7 +39,7 @@ static const struct sim__env_key sim__env_keys[] = {
 	{ "c2h", offsetof(struct sim_env, c2h_bytes), 0, UINT32_MAX },
 	{ "rcvbuf", offsetof(struct sim_env, rcvbuf_bytes), SIM_SOCK_MIN_RCVBUF,
 	  SIM_TARGET_RX_BYTES },
-	{ "quota", offsetof(struct sim_env, quota_steps), 1, UINT32_MAX },
+	{ "quota", offsetof(struct sim_env, quota_steps), 0, UINT32_MAX },
 	{ "io_cpu", 0, 0, SIM_CPUS_MAX - 1 },
 };
 
@@ -131,7 +131,7 @@ static bool sim__encodable(const struct sim_config *cfg, const uint8_t *choices,
 				return false;
 	}
 	for (c = 0; c < nchoices; c++)
-		if (choices[c] >= cfg->nsubs + 4)
+		if (choices[c] >= sim_config_nctx(cfg))
 			return false;
 	return true;
 }
@@ -632,7 +632,7 @@ static int sim__repeat(struct sim__rd *d, struct sim__span f, size_t *pos,
 static int sim__choices(struct sim__rd *d, struct sim__span f, uint8_t *choices,
 			size_t choices_max, size_t *nchoices)
 {
-	unsigned nctx = d->cfg.nsubs + 4;
+	unsigned nctx = sim_config_nctx(&d->cfg);
 	size_t pos = 0, n = 0, run, k;
 
 	d->field = "choices";

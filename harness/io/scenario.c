@@ -152,7 +152,7 @@ static int sim__env_key(struct sim__parser *p, char *word)
 		{ "c2h_bytes", offsetof(struct sim_env, c2h_bytes), 0, UINT32_MAX },
 		{ "rcvbuf_bytes", offsetof(struct sim_env, rcvbuf_bytes),
 		  SIM_SOCK_MIN_RCVBUF, SIM_TARGET_RX_BYTES },
-		{ "quota_steps", offsetof(struct sim_env, quota_steps), 1,
+		{ "quota_steps", offsetof(struct sim_env, quota_steps), 0,
 		  UINT32_MAX },
 	};
 	unsigned i;

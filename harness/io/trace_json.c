@@ -160,7 +160,7 @@ void sim_trace_chrome_start(struct sim_trace *t, const struct sim_world *w)
 
 	fputs("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"tool\":\"nvtsim\",\"us_per_step\":10},\n\"traceEvents\":[\n", t->file);
 	fputs("{\"ph\":\"M\",\"pid\":1,\"tid\":0,\"name\":\"process_name\",\"args\":{\"name\":\"nvtsim\"}}", t->file);
-	for (i = 0; i < w->cfg.nsubs + 4; i++)
+	for (i = 0; i < sim_config_nctx(&w->cfg); i++)
 		sim__chrome_meta(t, 1, (int)i + 1,
 				 sim_config_ctx_name(&w->cfg, (int)i, name, sizeof(name)));
 	sim__chrome_meta(t, 1, SIM__TID_WIRE + SIM_WIRE_H2C, "wire host->ctrl");

@@ -30,7 +30,7 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
 
 #define SIM__NO_BOUND 0xffffu
 #define SIM__VISITED_BITS 24		/* the most a visited table grows to */
-#define SIM__CACHE_BITS 26		/* the most dpor's state cache grows to (1 GiB) */
+#define SIM__CACHE_BITS 25		/* the most dpor's state cache grows to (768 MiB) */
 #define SIM__VISITED_BITS_MIN 16	/* where it starts */
 
 /*
@@ -50,6 +50,7 @@ struct sim__sum {
 /* A state dpor has seen: its summary once its subtree is done. */
 struct sim__centry {
 	uint64_t key;			/* 0: a free slot */
+	uint64_t dep;			/* 0, or the state whose search completes this one's */
 	uint32_t sum;			/* index into sums, when complete */
 	uint8_t sleep;			/* the sleep set its subtree was searched with */
 	bool complete;
@@ -73,7 +74,11 @@ struct sim__node {
 	uint64_t key;			/* dpor's state cache: this state's key */
 	struct sim__sum sum;		/* dpor's state cache: what its subtree holds */
 	bool cut;			/* dpor's state cache: steps_max cut its subtree */
+	uint16_t low;			/* the shallowest node on the path its subtree pruned at */
 };
+
+/* No node: a subtree that pruned at no state on the path. */
+#define SIM__NO_LOW 0xffffu
 
 struct sim__explorer {
 	struct sim_world *w;
@@ -96,6 +101,7 @@ struct sim__explorer {
 	unsigned nfpid;
 	struct sim__sum leaf;		/* what the last execution's cut-off leaf holds */
 	bool leaf_cut;			/* and whether steps_max cut it */
+	uint16_t leaf_low;		/* and the node on the path it is the state of, if any */
 	struct sim__centry *ctab;
 	unsigned ctab_bits;
 	uint64_t ctab_n;
@@ -665,6 +671,93 @@ static uint64_t sim__cache_key(const struct sim__explorer *x)
 	return h ? h : 1;
 }
 
+/* The entry for key, if there is one (never grows the table). */
+static const struct sim__centry *sim__cache_find(const struct sim__explorer *x,
+						 uint64_t key)
+{
+	uint64_t mask = (1ull << x->ctab_bits) - 1, i;
+
+	for (i = key & mask; x->ctab[i].key; i = (i + 1) & mask)
+		if (x->ctab[i].key == key)
+			return &x->ctab[i];
+	return NULL;
+}
+
+/*
+ * Whether e's search covers node d's: complete, with no more in its sleep
+ * set, cut (if at all) no deeper than d may prune at, and every state its
+ * completeness depends on (dep, see sim__cycle_prune) complete too, uncut.
+ * sum is then what lies below: e's summary and those of its deps.
+ */
+static bool sim__cache_covers(const struct sim__explorer *x,
+			      const struct sim__centry *e, unsigned d,
+			      struct sim__sum *sum)
+{
+	const struct sim__node *nd = &x->nodes[d];
+	unsigned hops;
+
+	if (!e->complete || (e->sleep & (uint8_t)~nd->sleep) || d + 1 < e->cut)
+		return false;
+	*sum = x->sums[e->sum];
+	for (hops = 0; e->dep; hops++) {
+		e = hops < 8 ? sim__cache_find(x, e->dep) : NULL;
+		if (!e || !e->complete || e->cut)
+			return false;
+		sim__sum_or(sum, &x->sums[e->sum]);
+	}
+	return true;
+}
+
+/* The tick's bit, in free time: time passing, never a choice of who runs. */
+static uint8_t sim__tick_mask(const struct sim_world *w)
+{
+	return w->cfg.env.quota_steps ? 0 : (uint8_t)(1u << (w->nctx - 1));
+}
+
+/*
+ * Node d's state is on the path already, at node a: the steps between went
+ * round a cycle, as io_work's loop does in free time when a turn finds the
+ * mutex taken and changes nothing. Everything that follows d follows a too,
+ * and a's search is under way, so d prunes (if a's sleep set is within
+ * d's, as for a complete entry). What the cut could lose is a step of
+ * another context taken inside the cycle, where the race analysis of the
+ * steps past d would have put it: every node of the cycle instead tries
+ * every context (the cycle proviso of partial-order reduction: no context
+ * is put off round a cycle for ever). The states of the cycle's nodes are
+ * complete only once a's is: their entries name it (dep), and nothing
+ * prunes at them before (sim__cache_covers).
+ *
+ * A cycle in which no other context could run anywhere (the tick aside)
+ * is a livelock, not a cycle the scheduler can leave: it is searched on,
+ * for the livelock checks to report.
+ */
+static bool sim__cycle_prune(struct sim__explorer *x, unsigned d)
+{
+	const struct sim__node *nd = &x->nodes[d];
+	uint8_t tick = sim__tick_mask(x->w);
+	bool choice = false;
+	unsigned a, i;
+
+	for (a = d; a-- > 0 && x->nodes[a].key != nd->key;)
+		;
+	if (a >= d)
+		return false;	/* not on the path: searched again */
+	for (i = a; i < d && !choice; i++) {
+		uint8_t en = x->nodes[i].enabled & (uint8_t)~tick;
+
+		choice = (en & (en - 1)) != 0;
+	}
+	if (!choice || (x->nodes[a].sleep & (uint8_t)~nd->sleep))
+		return false;
+	for (i = a; i < d; i++)
+		x->nodes[i].backtrack |= x->nodes[i].enabled;
+	x->leaf = x->nodes[a].sum;
+	x->leaf_cut = x->nodes[a].cut;
+	x->leaf_low = (uint16_t)a;
+	x->r->cycles++;
+	return true;
+}
+
 /*
  * Node d, fresh, with its sleep set, footprints and enabled set laid out:
  * true if its state's subtree was searched before (the races with it are
@@ -674,7 +767,7 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 {
 	struct sim__node *nd = &x->nodes[d];
 	struct sim__centry *e;
-	const struct sim__sum *sum;
+	struct sim__sum sum;
 	unsigned q;
 
 	memset(&nd->sum, 0, sizeof(nd->sum));
@@ -693,12 +786,10 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 		x->ctab_n++;
 		return false;
 	}
-	if (!e->complete || (e->sleep & (uint8_t)~nd->sleep) ||
-	    d + 1 < e->cut)
-		return false;
-	sum = &x->sums[e->sum];
+	if (!sim__cache_covers(x, e, d, &sum))
+		return sim__cycle_prune(x, d);
 	for (q = 0; q < x->w->nctx; q++) {
-		uint64_t b = sum->b[q];
+		uint64_t b = sum.b[q];
 
 		if (x->w->ctx[q].done)
 			continue;
@@ -709,8 +800,9 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 			sim__race(x, d, q, &x->fpid[id], true);
 		}
 	}
-	x->leaf = *sum;
+	x->leaf = sum;
 	x->leaf_cut = e->cut > 0;
+	x->leaf_low = SIM__NO_LOW;
 	return true;
 }
 
@@ -719,20 +811,26 @@ static void sim__cache_sum_up(struct sim__explorer *x, unsigned n)
 {
 	struct sim__sum acc = x->leaf;
 	bool cut = x->leaf_cut;
+	unsigned low = x->leaf_low;
 	unsigned d;
 
 	for (d = n; d-- > 0;) {
 		struct sim__node *nd = &x->nodes[d];
 		struct sim__sum was = nd->sum;
 		bool was_cut = nd->cut;
+		uint16_t was_low = nd->low;
 
 		sim__sum_or(&nd->sum, &acc);
 		nd->cut = nd->cut || cut;
-		if (d < x->prefix && was_cut == nd->cut &&
+		/* a node at or above the cycle's start holds the whole cycle */
+		if (low < d && low < nd->low)
+			nd->low = (uint16_t)low;
+		if (d < x->prefix && was_cut == nd->cut && was_low == nd->low &&
 		    !memcmp(&was, &nd->sum, sizeof(was)))
 			break;	/* and so is everything above it */
 		acc = nd->sum;
 		cut = nd->cut;
+		low = nd->low;
 	}
 }
 
@@ -743,6 +841,7 @@ static void sim__cache_complete(struct sim__explorer *x, unsigned d)
 	struct sim__centry *e;
 	struct sim__sum sum = nd->sum;
 	uint16_t cut = nd->cut ? (uint16_t)(d + 1) : 0;
+	uint64_t dep = nd->low < d ? x->nodes[nd->low].key : 0;
 	int64_t k;
 
 	if (x->cache_off)
@@ -750,16 +849,21 @@ static void sim__cache_complete(struct sim__explorer *x, unsigned d)
 	e = sim__cache_slot(x, nd->key);
 	if (!e || !e->key)
 		return;	/* never noted: the table was full */
-	if (!e->complete || (!(nd->sleep & (uint8_t)~e->sleep) &&
-			     cut <= e->cut)) {
+	if (e->complete && dep && e->dep && dep != e->dep) {
+		/* each waits on a state of its own: the one before stands */
+	} else if (!e->complete || (!(nd->sleep & (uint8_t)~e->sleep) &&
+				    cut <= e->cut)) {
 		/* this search covers all the one before did */
 		e->sleep = nd->sleep;
 		e->cut = cut;
+		e->dep = dep;
 	} else if ((e->sleep & (uint8_t)~nd->sleep) || e->cut > cut) {
 		/* each covers what the other may not: together, this much */
 		e->sleep &= nd->sleep;
 		if (cut > e->cut)
 			e->cut = cut;
+		if (!e->dep)
+			e->dep = dep;
 	}
 	if (e->complete)
 		sim__sum_or(&sum, &x->sums[e->sum]);
@@ -886,6 +990,7 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 	nd->prev_yields = w->last_ctx >= 0 &&
 		sim_ctx_yields(&w->ctx[w->last_ctx]);
 	nd->cut = false;
+	nd->low = SIM__NO_LOW;
 	nd->sleep = x->sleep_sets && d ? sim__child_sleep(x, d - 1) : 0;
 	if (x->cache && sim__cache_prune(x, d)) {
 		/* searched before, from another path: its races are added */
@@ -922,6 +1027,7 @@ static void sim__execute(struct sim__explorer *x)
 	x->chains_off = false;
 	memset(&x->leaf, 0, sizeof(x->leaf));
 	x->leaf_cut = false;
+	x->leaf_low = SIM__NO_LOW;
 	for (d = 0; !w->stopped; d++) {
 		if (d >= x->prefix && !sim__new_node(x, d))
 			break;

@@ -49,6 +49,9 @@ void sim_footprint(const struct sim_world *w, const struct sim_ctx *c,
 		fp->obj[0] = target;
 		fp->obj[1] = NULL;
 		break;
+	case SIM_OP_CLOCK:
+		fp->write = false;	/* the tick writes it */
+		break;
 	default:
 		break;
 	}

@@ -146,7 +146,10 @@ static uint64_t sim__hash(const struct sim_world *w, bool with_time,
 	 * start of the jiffy it started in. Idle, what the next run will read
 	 * depends only on where in a jiffy the kworker is.
 	 */
-	if (with_time) {
+	if (!w->cfg.env.quota_steps) {
+		/* free time: no count of steps is read (sim__free_clock) */
+		sim__mix64(&s, w->clock_state);
+	} else if (with_time) {
 		const struct sim_ctx *k = &w->ctx[sim_ctx_kworker(w)];
 
 		sim__mix64(&s, k->op == SIM_OP_WORK_WAIT ?

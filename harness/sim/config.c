@@ -6,7 +6,12 @@
 #include "variant.h"
 
 static const char *const sim__fixed_ctx[] = { "kworker", "net_tx", "net_rx",
-					      "ctrl" };
+					      "ctrl", "tick" };
+
+unsigned sim_config_nctx(const struct sim_config *cfg)
+{
+	return cfg->nsubs + 4 + (cfg->env.quota_steps == 0);
+}
 
 void sim_config_default(struct sim_config *cfg)
 {
@@ -34,8 +39,9 @@ int sim_config_ctx_id(const struct sim_config *cfg, const char *name)
 	for (i = 0; i < cfg->nsubs; i++)
 		if (!strcmp(name, cfg->subs[i].name))
 			return (int)i;
-	for (i = 0; i < 4; i++)
-		if (!strcmp(name, sim__fixed_ctx[i]))
+	for (i = 0; i < 5; i++)
+		if (!strcmp(name, sim__fixed_ctx[i]) &&
+		    (i < 4 || cfg->env.quota_steps == 0 || !cfg->nsubs))
 			return (int)(cfg->nsubs + i);
 	return -1;
 }
@@ -45,7 +51,7 @@ const char *sim_config_ctx_name(const struct sim_config *cfg, int id,
 {
 	if (id >= 0 && (unsigned)id < cfg->nsubs)
 		snprintf(buf, buflen, "%s", cfg->subs[id].name);
-	else if (id >= 0 && (unsigned)id < cfg->nsubs + 4)
+	else if (id >= 0 && (unsigned)id < sim_config_nctx(cfg))
 		snprintf(buf, buflen, "%s", sim__fixed_ctx[id - (int)cfg->nsubs]);
 	else
 		snprintf(buf, buflen, "ctx%d", id);
@@ -86,7 +92,9 @@ int sim_config_check(const struct sim_config *cfg, char *err, size_t errlen)
 		   e->rcvbuf_bytes <= SIM_TARGET_RX_BYTES,
 		   "rcvbuf_bytes %u out of range %u..%u (Linux's SOCK_MIN_RCVBUF is the floor)",
 		   e->rcvbuf_bytes, SIM_SOCK_MIN_RCVBUF, SIM_TARGET_RX_BYTES);
-	SIM__CHECK(e->quota_steps >= 1, "quota_steps must be at least 1");
+	SIM__CHECK(e->quota_steps || cfg->nsubs < SIM_SUBMITTERS_MAX,
+		   "quota_steps 0 (free time) takes a context of its own: at most %d submitters with it",
+		   SIM_SUBMITTERS_MAX - 1);
 	SIM__CHECK(e->io_cpu >= 0 && e->io_cpu < SIM_CPUS_MAX,
 		   "io_cpu %d out of range 0..%d", e->io_cpu, SIM_CPUS_MAX - 1);
 	SIM__CHECK(cfg->steps_max >= 1, "steps_max must be at least 1");

@@ -113,6 +113,12 @@ SIM__ROUND static void sim__kworker_run(struct sim_world *w, struct sim_ctx *c)
 	sim__clean_stack();
 	work->func(work);
 	work->running_ctx = -1;
+	/*
+	 * Free time: the deadline was this run's. (A tick it had left to
+	 * come reaches the same state whether it came or not: nothing reads
+	 * the clock between here and the next run's first read.)
+	 */
+	w->clock_state = SIM_CLOCK_IDLE;
 	sim_trace_ctx(w, "process_one_work", "%s returns", work->name);
 }
 
@@ -228,6 +234,18 @@ static void sim__target(struct sim_world *w)
 	}
 }
 
+/* Free time: io_work's deadline passes (see sim__free_clock in sched.c). */
+static void sim__tick(struct sim_world *w)
+{
+	for (;;) {
+		sim_point(SIM_OP_TICK, &w->clock_state, "jiffies",
+			  "tick_do_update_jiffies64");
+		w->clock_state = SIM_CLOCK_EXPIRED;
+		sim_trace_ctx(w, "tick_do_update_jiffies64",
+			      "a jiffy and more since io_work took its deadline: its loop test finds it passed");
+	}
+}
+
 void sim_ctx_body(void *arg)
 {
 	struct sim_ctx *c = arg;
@@ -249,6 +267,9 @@ void sim_ctx_body(void *arg)
 		break;
 	case SIM_CTX_TARGET:
 		sim__target(w);
+		break;
+	case SIM_CTX_TICK:
+		sim__tick(w);
 		break;
 	}
 	c->done = true;

@@ -42,6 +42,8 @@ const char *const sim_op_names[SIM_OP_KINDS] = {
 	[SIM_OP_TARGET_RUN] = "process",
 	[SIM_OP_LOAD] = "load",
 	[SIM_OP_STORE] = "store",
+	[SIM_OP_CLOCK] = "jiffies",
+	[SIM_OP_TICK] = "tick",
 };
 
 const char *const sim_verdict_names[SIM_V_KINDS] = {
@@ -130,6 +132,29 @@ int sim_current_ctx(void)
 	return w && w->cur ? w->cur->id : SIM_CTX_MAX;
 }
 
+/*
+ * Free time (quota_steps 0). In Linux, io_work's loop test reads the
+ * wall clock: it finds its deadline passed after any number of turns, as
+ * soon as the kworker has been held up (preempted, interrupted, slow) for a
+ * jiffy since the run began; until then it goes round again. So here the
+ * kworker's read of jiffies is a step of its own on the clock, and the
+ * deadline passing is the step of another context, tick, enabled from the
+ * read that takes the deadline to the end of the run: the search tries it
+ * before each later read. Reads return jiffies 0 until it has run, 2 after
+ * (past deadline = 0 + msecs_to_jiffies(1)). No count of steps is read, so
+ * a turn of io_work's loop that changes nothing else leaves the state as it
+ * was. Other contexts read 0: none of them times anything.
+ */
+static uint64_t sim__free_clock(struct sim_world *w)
+{
+	if (!w->cur || w->cur->kind != SIM_CTX_KWORKER)
+		return 0;
+	sim_point(SIM_OP_CLOCK, &w->clock_state, "jiffies", "jiffies");
+	if (w->clock_state == SIM_CLOCK_IDLE)
+		w->clock_state = SIM_CLOCK_ARMED;
+	return w->clock_state == SIM_CLOCK_EXPIRED ? 2 : 0;
+}
+
 uint64_t sim_clock_steps(void)
 {
 	struct sim_world *w = sim_cur;
@@ -142,6 +167,8 @@ uint64_t sim_clock_steps(void)
 	 */
 	if (!w)
 		return 0;
+	if (!w->cfg.env.quota_steps)
+		return sim__free_clock(w);
 	return w->cur ? w->cur->steps - w->cur->clock_base : w->steps;
 }
 
@@ -185,6 +212,8 @@ bool sim_ctx_enabled(struct sim_world *w, const struct sim_ctx *c)
 	case SIM_OP_TARGET_RUN:
 		return !w->target.failed &&
 			w->target.rx_len != w->target_idle_rx;
+	case SIM_OP_TICK:
+		return w->clock_state == SIM_CLOCK_ARMED;
 	default:
 		return true;
 	}
@@ -237,6 +266,9 @@ int sim_ctx_sched_cpu(const struct sim_ctx *c)
 	case SIM_CTX_NET_RX:
 	case SIM_CTX_TARGET:
 		return c->cpu;
+	case SIM_CTX_TICK:
+		/* time passing: on no CPU, and never a preemption or a switch */
+		break;
 	}
 	return -1;
 }
@@ -253,6 +285,8 @@ unsigned sim_step_cost(struct sim_world *w, int id)
 	int cpu = sim_ctx_sched_cpu(&w->ctx[id]), prev;
 	unsigned cost = 0;
 
+	if (w->ctx[id].kind == SIM_CTX_TICK)
+		return 0;
 	/*
 	 * The context that last ran on this CPU, not the one that last ran
 	 * anywhere: else one step of another CPU between two of this one's
@@ -469,6 +503,31 @@ bool sim_stop_no_progress(struct sim_world *w)
 	return true;
 }
 
+/*
+ * The tick's step: the world's steps count it, the scheduler's record of
+ * who ran last on which CPU does not (it runs on none), and it leaves the
+ * kworker's streak alone.
+ */
+static void sim__tick_step(struct sim_world *w, struct sim_ctx *c, int id)
+{
+	if (w->steps < SIM_TAKEN_MAX) {
+		w->taken[w->steps] = (uint8_t)id;
+		w->taken_op[w->steps] = c->op;
+		w->taken_fn[w->steps] = c->fn;
+		w->taken_obj[w->steps] = c->obj_name;
+		w->taken_file[w->steps] = NULL;
+		w->taken_line[w->steps] = 0;
+	}
+	w->steps++;
+	c->steps++;
+	c->last_fn = c->fn;
+	if (w->trace)
+		sim_trace_step(w, c);
+	w->cur = c;
+	sim_fiber_switch(&w->main_fiber, &c->fiber);
+	w->cur = NULL;
+}
+
 void sim_step(struct sim_world *w, int id)
 {
 	struct sim_ctx *c = &w->ctx[id];
@@ -476,9 +535,18 @@ void sim_step(struct sim_world *w, int id)
 	uint64_t sig;
 	unsigned cost;
 
+	/*
+	 * The tick is time passing, not a context that could run instead:
+	 * it gets no loop out of a livelock, and does not count as a choice.
+	 */
 	if ((w->runnable_step == w->steps ? w->runnable_n :
-	     sim_runnable_ctxs(w, ids)) > 1)
+	     sim_runnable_ctxs(w, ids)) >
+	    1u + (w->clock_state == SIM_CLOCK_ARMED && !w->cfg.env.quota_steps))
 		w->choice_step = w->steps;
+	if (c->kind == SIM_CTX_TICK) {
+		sim__tick_step(w, c, id);
+		return;
+	}
 
 	cost = sim_step_cost(w, id);
 	if (cost & SIM_COST_PREEMPT)

@@ -32,6 +32,18 @@ enum sim_ctx_kind {
 	SIM_CTX_NET_TX,
 	SIM_CTX_NET_RX,
 	SIM_CTX_TARGET,
+	SIM_CTX_TICK,		/* free time (quota_steps 0): io_work's deadline passes */
+};
+
+/*
+ * Free time (quota_steps 0): what io_work reads of jiffies. Its first read
+ * in a run takes the deadline and arms the tick; the tick's one step, at
+ * any time after, makes every later read in the run past that deadline.
+ */
+enum sim_clock_state {
+	SIM_CLOCK_IDLE,		/* no deadline taken in this run (or no run) */
+	SIM_CLOCK_ARMED,	/* deadline taken, not passed: the tick may run */
+	SIM_CLOCK_EXPIRED,	/* the deadline has passed */
 };
 
 enum sim_rq_op {
@@ -180,6 +192,7 @@ struct sim_world {
 	uint32_t preemptions;		/* see sim_step_cost() */
 	uint32_t cpu_switches;		/* see sim_step_cost() */
 	uint32_t kworker_streak;	/* work items the kworker started while others waited */
+	uint8_t clock_state;		/* free time: enum sim_clock_state */
 	uint8_t taken[SIM_TAKEN_MAX];	/* context chosen at each step */
 	uint8_t taken_op[SIM_TAKEN_MAX];	/* the operation it did */
 	const char *taken_fn[SIM_TAKEN_MAX];
@@ -262,6 +275,8 @@ void sim_config_default(struct sim_config *cfg);
 int sim_config_check(const struct sim_config *cfg, char *err, size_t errlen);
 /* "sub0", "kworker", ...: the context id for a name, or -1. */
 int sim_config_ctx_id(const struct sim_config *cfg, const char *name);
+/* Contexts a world of cfg has: submitters, the four fixed ones, tick in free time. */
+unsigned sim_config_nctx(const struct sim_config *cfg);
 const char *sim_config_ctx_name(const struct sim_config *cfg, int id,
 				char *buf, size_t buflen);
 

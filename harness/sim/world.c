@@ -89,7 +89,8 @@ static void sim__ctx_setup(struct sim_world *w, unsigned id)
 	struct sim_ctx *c = &w->ctx[id];
 	const struct sim_config *cfg = &w->cfg;
 	static const uint8_t kinds[] = { SIM_CTX_KWORKER, SIM_CTX_NET_TX,
-					 SIM_CTX_NET_RX, SIM_CTX_TARGET };
+					 SIM_CTX_NET_RX, SIM_CTX_TARGET,
+					 SIM_CTX_TICK };
 
 	c->id = (uint8_t)id;
 	c->done = false;
@@ -155,7 +156,8 @@ void sim_world_reset(struct sim_world *w, const struct sim_config *cfg,
 
 	sim__host_reset(w);
 	sim__target_reset(w);
-	w->nctx = cfg->nsubs + 4;
+	w->clock_state = SIM_CLOCK_IDLE;
+	w->nctx = sim_config_nctx(cfg);
 	for (i = 0; i < w->nctx; i++)
 		sim__ctx_setup(w, i);
 }
