@@ -684,19 +684,19 @@ static const struct sim__centry *sim__cache_find(const struct sim__explorer *x,
 }
 
 /*
- * Whether e's search covers node d's: complete, with no more in its sleep
- * set, cut (if at all) no deeper than d may prune at, and every state its
- * completeness depends on (dep, see sim__cycle_prune) complete too, uncut.
- * sum is then what lies below: e's summary and those of its deps.
+ * Whether e's search covers node d's with sleep set sleep: complete, with
+ * no more in its sleep set, cut (if at all) no deeper than d may prune at,
+ * and every state its completeness depends on (dep, see sim__cycle_prune)
+ * complete too, uncut. sum is then what lies below: e's summary and those
+ * of its deps.
  */
 static bool sim__cache_covers(const struct sim__explorer *x,
 			      const struct sim__centry *e, unsigned d,
-			      struct sim__sum *sum)
+			      uint8_t sleep, struct sim__sum *sum)
 {
-	const struct sim__node *nd = &x->nodes[d];
 	unsigned hops;
 
-	if (!e->complete || (e->sleep & (uint8_t)~nd->sleep) || d + 1 < e->cut)
+	if (!e->complete || (e->sleep & (uint8_t)~sleep) || d + 1 < e->cut)
 		return false;
 	*sum = x->sums[e->sum];
 	for (hops = 0; e->dep; hops++) {
@@ -706,6 +706,26 @@ static bool sim__cache_covers(const struct sim__explorer *x,
 		sim__sum_or(sum, &x->sums[e->sum]);
 	}
 	return true;
+}
+
+/* The races of the steps a summary holds, as if they came after node d. */
+static void sim__races_below(struct sim__explorer *x, unsigned d,
+			     const struct sim__sum *sum)
+{
+	unsigned q;
+
+	for (q = 0; q < x->w->nctx; q++) {
+		uint64_t b = sum->b[q];
+
+		if (x->w->ctx[q].done)
+			continue;
+		while (b) {
+			unsigned id = (unsigned)__builtin_ctzll(b);
+
+			b &= b - 1;
+			sim__race(x, d, q, &x->fpid[id], true);
+		}
+	}
 }
 
 /* The tick's bit, in free time: time passing, never a choice of who runs. */
@@ -768,7 +788,6 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 	struct sim__node *nd = &x->nodes[d];
 	struct sim__centry *e;
 	struct sim__sum sum;
-	unsigned q;
 
 	memset(&nd->sum, 0, sizeof(nd->sum));
 	if (x->cache_off)
@@ -786,20 +805,26 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 		x->ctab_n++;
 		return false;
 	}
-	if (!sim__cache_covers(x, e, d, &sum))
-		return sim__cycle_prune(x, d);
-	for (q = 0; q < x->w->nctx; q++) {
-		uint64_t b = sum.b[q];
-
-		if (x->w->ctx[q].done)
-			continue;
-		while (b) {
-			unsigned id = (unsigned)__builtin_ctzll(b);
-
-			b &= b - 1;
-			sim__race(x, d, q, &x->fpid[id], true);
-		}
+	if (!sim__cache_covers(x, e, d, nd->sleep, &sum)) {
+		if (sim__cycle_prune(x, d))
+			return true;
+		if (!sim__cache_covers(x, e, d, 0xff, &sum))
+			return false;	/* searched again, all of it */
+		/*
+		 * Searched before but with a larger sleep set: only what
+		 * starts with a context in it and not in this one's is new.
+		 * The rest is put to sleep here, which is what a sleep set
+		 * says (every trace from here that starts with it has been
+		 * run), and counts for the race analysis as pruned.
+		 */
+		sim__races_below(x, d, &sum);
+		sim__sum_or(&nd->sum, &sum);
+		nd->cut = e->cut > 0;
+		nd->sleep |= nd->enabled & (uint8_t)~e->sleep;
+		x->r->resumed++;
+		return false;
 	}
+	sim__races_below(x, d, &sum);
 	x->leaf = sum;
 	x->leaf_cut = e->cut > 0;
 	x->leaf_low = SIM__NO_LOW;

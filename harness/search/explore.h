@@ -77,6 +77,7 @@ struct sim_explore_result {
 	uint64_t states;		/* distinct states (stateful search) */
 	uint64_t pruned;		/* executions cut short: sleep set or visited state */
 	uint64_t cycles;		/* of those, at a state already on their path (dpor) */
+	uint64_t resumed;		/* dpor: states searched again for a smaller sleep set only */
 	uint64_t failures;
 	uint64_t known_failures;	/* of failures: a known bug's signature */
 	uint64_t new_failures;
