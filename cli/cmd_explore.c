@@ -744,6 +744,26 @@ static int exit_worst(int a, int b)
 	return rank[a] >= rank[b] ? a : b;
 }
 
+/*
+ * dpor runs in free time (quota_steps 0, see sim__free_clock): io_work's
+ * deadline may pass at any turn of its loop, as in Linux, and a turn that
+ * changes nothing comes back to a state on the path, which the search
+ * prunes. Counted in steps, each turn was a new state, and the search did
+ * not end where io_work spins against a taken send_mutex. Free time takes
+ * a context of its own: a config with four submitters keeps its quota.
+ * Returns the quota cfg had.
+ */
+static uint32_t dpor_free_time(const struct explore_cli *c,
+			       struct sim_config *cfg)
+{
+	uint32_t was = cfg->env.quota_steps;
+
+	if (c->opts.strategy == SIM_STRAT_DPOR &&
+	    cfg->nsubs < SIM_SUBMITTERS_MAX)
+		cfg->env.quota_steps = 0;
+	return was;
+}
+
 static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 		       struct sim_world *w, bool quiet,
 		       struct sim_explore_result *r)
@@ -751,6 +771,7 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	const struct sim_config *cfg = &sc->cfg;
 	const struct sim_variant *v = &sim_variants[cfg->variant];
 	char err[512], search[160], how[96], bound[40];
+	uint32_t quota = dpor_free_time(c, &sc->cfg);
 
 	if (sim_config_check(cfg, err, sizeof(err))) {
 		fprintf(stderr, "%s: %s\n", sc->path, err);
@@ -770,10 +791,14 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 			 c->opts.preemptions_max == 1 ? "" : "s");
 	printf("nvtsim explore: %s on %s (%s, %s)\n", sc->path, v->id, v->name,
 	       v->release);
-	printf("strategy %s%s, policy %s, budget %llu executions\n\n",
+	printf("strategy %s%s, policy %s, budget %llu executions\n",
 	       sim_strategy_names[c->opts.strategy], bound,
 	       cfg->policy == SIM_POLICY_PRIO ? "prio" : "fair",
 	       (unsigned long long)c->opts.executions_max);
+	if (!cfg->env.quota_steps)
+		printf("time: free: io_work's deadline may pass at any turn of its loop%s\n",
+		       quota ? " (dpor: the config's quota_steps is set aside)" : "");
+	putchar('\n');
 	printf("executions:  %llu\n", (unsigned long long)r->executions);
 	printf("steps:       %llu\n", (unsigned long long)r->steps);
 	if (c->opts.strategy == SIM_STRAT_STATEFUL || r->states)
@@ -862,9 +887,9 @@ static const char *search_cell(const struct sim_explore_result *r,
 }
 
 /* One search; writes a minimised counterexample for every kind it found. */
-static int table_search(struct explore_cli *c, struct sim_scenario *sc,
-			struct sim_world *w, struct sim_explore_result *r,
-			char *cex, size_t cexlen)
+static int table_search_one(struct explore_cli *c, struct sim_scenario *sc,
+			    struct sim_world *w, struct sim_explore_result *r,
+			    char *cex, size_t cexlen)
 {
 	char how[96], path[512], *replay;
 	size_t used = 0;
@@ -898,6 +923,18 @@ static int table_search(struct explore_cli *c, struct sim_scenario *sc,
 	free(replay);
 	if (c->rep)
 		report_case(c, sc, r, ret);
+	return ret;
+}
+
+/* table_search_one, and the config's own time back for the next search. */
+static int table_search(struct explore_cli *c, struct sim_scenario *sc,
+			struct sim_world *w, struct sim_explore_result *r,
+			char *cex, size_t cexlen)
+{
+	uint32_t quota = sc->cfg.env.quota_steps;
+	int ret = table_search_one(c, sc, w, r, cex, cexlen);
+
+	sc->cfg.env.quota_steps = quota;
 	return ret;
 }
 
