@@ -246,6 +246,19 @@ static int sweep_task_from(struct sweep_task *t, const struct sim_config *cfg,
 	return 0;
 }
 
+/*
+ * Config c of the space on variant index v, as searched: dpor runs in free
+ * time, as explore CONFIG --strategy dpor does (dpor_free_time there).
+ */
+static void sweep_config(const struct sweep *s, unsigned c, unsigned v,
+			 struct sim_config *cfg)
+{
+	sim_sweep_config(&s->space, c, s->variants[v], cfg);
+	if (s->strategy == SIM_STRAT_DPOR && cfg->policy == SIM_POLICY_FAIR &&
+	    cfg->nsubs < SIM_SUBMITTERS_MAX)
+		cfg->env.quota_steps = 0;
+}
+
 static char *sweep_run_task(unsigned t, void *arg)
 {
 	struct sweep *s = arg;
@@ -260,8 +273,7 @@ static char *sweep_run_task(unsigned t, void *arg)
 		free(r);
 		return NULL;
 	}
-	sim_sweep_config(&s->space, t / s->nvariants,
-			 s->variants[t % s->nvariants], &cfg);
+	sweep_config(s, t / s->nvariants, t % s->nvariants, &cfg);
 	sim_explore_opts_default(&o);
 	o.strategy = s->strategy;
 	o.executions_max = s->space.spec.executions_max;
@@ -1001,7 +1013,7 @@ static int sweep_report_case(struct sweep *s, unsigned c, unsigned v)
 		return -1;
 	if (var->path)
 		sim_variant_flag(s->variants[v], kflag, sizeof(kflag));
-	sim_sweep_config(&s->space, c, s->variants[v], &cfg);
+	sweep_config(s, c, v, &cfg);
 	sim_sweep_label(&s->space, c, label, sizeof(label));
 	fprintf(f, "{\"name\":");
 	k.name = cli_report_fmt("config #%u: %s", c + 1, label);
