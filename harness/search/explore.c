@@ -30,7 +30,7 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
 
 #define SIM__NO_BOUND 0xffffu
 #define SIM__VISITED_BITS 24		/* the most a visited table grows to */
-#define SIM__CACHE_BITS 25		/* the most dpor's state cache grows to (768 MiB) */
+#define SIM__CACHE_BITS 26		/* the most dpor's state cache grows to (1.5 GiB) */
 #define SIM__VISITED_BITS_MIN 16	/* where it starts */
 
 /*
