@@ -288,6 +288,12 @@ static bool sim__visit_bounded(struct sim__explorer *x)
 
 /* ---- the reduction ---- */
 
+/* The tick's bit, in free time: time passing, never a choice of who runs. */
+static uint8_t sim__tick_mask(const struct sim_world *w)
+{
+	return w->cfg.env.quota_steps ? 0 : (uint8_t)(1u << (w->nctx - 1));
+}
+
 /* Sleep set of the state after node d's step: what stays independent of it. */
 static uint8_t sim__child_sleep(const struct sim__explorer *x, unsigned d)
 {
@@ -439,10 +445,19 @@ static void sim__race(struct sim__explorer *x, unsigned d, unsigned q,
 		/* already ordered before q's next step: not a race */
 		if (qvc && qvc[ci] >= (uint32_t)i + 1)
 			continue;
-		if (ni->enabled >> q & 1)
+		if (ni->enabled >> q & 1) {
 			ni->backtrack |= (uint8_t)(1u << q);
-		else
+		} else if (sim__tick_mask(x->w) >> q & 1) {
+			/*
+			 * The tick is enabled only by the kworker's read of
+			 * the clock that takes the deadline, which is this
+			 * step: it happens before the tick, and so does every
+			 * step before it on the clock. Nothing to reverse.
+			 */
+			break;
+		} else {
 			ni->backtrack |= ni->enabled;
+		}
 		if (!all)
 			break;
 	}
@@ -726,12 +741,6 @@ static void sim__races_below(struct sim__explorer *x, unsigned d,
 			sim__race(x, d, q, &x->fpid[id], true);
 		}
 	}
-}
-
-/* The tick's bit, in free time: time passing, never a choice of who runs. */
-static uint8_t sim__tick_mask(const struct sim_world *w)
-{
-	return w->cfg.env.quota_steps ? 0 : (uint8_t)(1u << (w->nctx - 1));
 }
 
 /*
