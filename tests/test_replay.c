@@ -416,6 +416,7 @@ static void test_decode_rejects_bad_submitters(void **state)
 	SUBS_CASE("sub0@0,kworker@1",
 		  "replay string: field subs: submitter 'kworker' is already a context name");
 	SUBS_CASE("ctrl@1", "replay string: field subs: submitter 'ctrl' is already a context name");
+	SUBS_CASE("sub0@0,tick@1", "replay string: field subs: submitter 'tick' is already a context name");
 	SUBS_CASE("sub0@0,sub0@1", "replay string: field subs: submitter 'sub0' given twice");
 	SUBS_CASE("a.b@0", "replay string: field subs: submitter name 'a.b': use letters, digits, '_' and '-'");
 	SUBS_CASE("@0", "replay string: field subs: submitter name '' must be 1..15 characters");

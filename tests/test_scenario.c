@@ -178,6 +178,9 @@ static void test_parse_rejects_bad_lines_with_file_and_line(void **state)
 	expect_error("# nothing here\n", "t.nvt:2: no 'request' lines");
 	expect_error("request w1 write 4k\nsubmitter late\n", "t.nvt:2: declare submitters before requests");
 	expect_error("submitter kworker\n", "t.nvt:1: submitter 'kworker' is already a context name");
+	/* tick too, with a quota: dpor runs the config in free time */
+	expect_error("env quota_steps=64\nsubmitter sub0\nsubmitter tick\n",
+		     "t.nvt:3: submitter 'tick' is already a context name");
 }
 
 static void test_parse_rejects_binary_and_overlong_input(void **state)

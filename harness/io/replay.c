@@ -61,12 +61,10 @@ static bool sim__name_ok(const char *p, size_t len)
 	return true;
 }
 
-/* config.c owns the fixed context names; with no submitters only they match. */
+/* config.c owns the fixed context names. */
 static bool sim__fixed_ctx_name(const char *name)
 {
-	static const struct sim_config none = { .nsubs = 0 };
-
-	return sim_config_ctx_id(&none, name) >= 0;
+	return sim_config_reserved(name);
 }
 
 /* ---- encode ---- */

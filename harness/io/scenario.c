@@ -198,7 +198,8 @@ static int sim__submitter(struct sim__parser *p)
 	}
 	if (sim__name(p, p->words[1], "submitter"))
 		return -1;
-	if (sim_config_ctx_id(cfg, p->words[1]) >= 0)
+	if (sim_config_ctx_id(cfg, p->words[1]) >= 0 ||
+	    sim_config_reserved(p->words[1]))
 		return sim__fail(p, "submitter '%s' is already a context name",
 				 p->words[1]);
 	if (cfg->nsubs >= SIM_SUBMITTERS_MAX)

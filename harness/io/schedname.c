@@ -60,6 +60,8 @@ static const char *const sim__objs[SIM_OP_KINDS][4] = {
 	[SIM_OP_NET_XMIT] = { "sk" },
 	[SIM_OP_NET_RECV] = { "ctrl" },
 	[SIM_OP_TARGET_RUN] = { "ctrl" },
+	[SIM_OP_CLOCK] = { "jiffies" },
+	[SIM_OP_TICK] = { "jiffies" },
 };
 
 int sim_sched_op_find(const char *name, const char **implied_obj)

@@ -41,9 +41,19 @@ int sim_config_ctx_id(const struct sim_config *cfg, const char *name)
 			return (int)i;
 	for (i = 0; i < 5; i++)
 		if (!strcmp(name, sim__fixed_ctx[i]) &&
-		    (i < 4 || cfg->env.quota_steps == 0 || !cfg->nsubs))
+		    (i < 4 || cfg->env.quota_steps == 0))
 			return (int)(cfg->nsubs + i);
 	return -1;
+}
+
+bool sim_config_reserved(const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < 5; i++)
+		if (!strcmp(name, sim__fixed_ctx[i]))
+			return true;
+	return false;
 }
 
 const char *sim_config_ctx_name(const struct sim_config *cfg, int id,

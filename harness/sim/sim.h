@@ -275,6 +275,8 @@ void sim_config_default(struct sim_config *cfg);
 int sim_config_check(const struct sim_config *cfg, char *err, size_t errlen);
 /* "sub0", "kworker", ...: the context id for a name, or -1. */
 int sim_config_ctx_id(const struct sim_config *cfg, const char *name);
+/* A fixed context's name, tick's too (a config may run in free time later). */
+bool sim_config_reserved(const char *name);
 /* Contexts a world of cfg has: submitters, the four fixed ones, tick in free time. */
 unsigned sim_config_nctx(const struct sim_config *cfg);
 const char *sim_config_ctx_name(const struct sim_config *cfg, int id,
