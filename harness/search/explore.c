@@ -62,6 +62,7 @@ struct sim__node {
 	uint8_t backtrack;		/* to be tried here */
 	uint8_t done;			/* tried here */
 	uint8_t sleep;			/* need not be tried here */
+	uint8_t skip;			/* dpor's cache: not to be tried first here (run before) */
 	uint8_t chosen;			/* context of the step taken here */
 	uint8_t costly;			/* choosing it here is a preemption (sim_step_cost) */
 	uint8_t xcostly;		/* choosing it here is a CPU switch */
@@ -74,6 +75,7 @@ struct sim__node {
 	uint64_t key;			/* dpor's state cache: this state's key */
 	struct sim__sum sum;		/* dpor's state cache: what its subtree holds */
 	bool cut;			/* dpor's state cache: steps_max cut its subtree */
+	bool nodep;			/* ... or pruned at a cycle whose start was searched before */
 	uint16_t low;			/* the shallowest node on the path its subtree pruned at */
 };
 
@@ -101,6 +103,7 @@ struct sim__explorer {
 	unsigned nfpid;
 	struct sim__sum leaf;		/* what the last execution's cut-off leaf holds */
 	bool leaf_cut;			/* and whether steps_max cut it */
+	bool leaf_nodep;		/* and whether it is a cycle to a state searched before */
 	uint16_t leaf_low;		/* and the node on the path it is the state of, if any */
 	struct sim__centry *ctab;
 	unsigned ctab_bits;
@@ -754,13 +757,15 @@ static void sim__races_below(struct sim__explorer *x, unsigned d,
  * every context (the cycle proviso of partial-order reduction: no context
  * is put off round a cycle for ever). The states of the cycle's nodes are
  * complete only once a's is: their entries name it (dep), and nothing
- * prunes at them before (sim__cache_covers).
+ * prunes at them before (sim__cache_covers); or never, if a's entry was
+ * complete already (leaf_nodep).
  *
  * A cycle in which no other context could run anywhere (the tick aside)
  * is a livelock, not a cycle the scheduler can leave: it is searched on,
  * for the livelock checks to report.
  */
-static bool sim__cycle_prune(struct sim__explorer *x, unsigned d)
+static bool sim__cycle_prune(struct sim__explorer *x, unsigned d,
+			     bool searched_before)
 {
 	const struct sim__node *nd = &x->nodes[d];
 	uint8_t tick = sim__tick_mask(x->w);
@@ -783,6 +788,13 @@ static bool sim__cycle_prune(struct sim__explorer *x, unsigned d)
 	x->leaf = x->nodes[a].sum;
 	x->leaf_cut = x->nodes[a].cut;
 	x->leaf_low = (uint16_t)a;
+	/*
+	 * a's entry says complete already: from an earlier search of the
+	 * same state, not the one under way (which is why d did not prune
+	 * at it). A dep on it would be taken as done before a's search is:
+	 * the cycle's states are then never noted complete.
+	 */
+	x->leaf_nodep = searched_before;
 	x->r->cycles++;
 	return true;
 }
@@ -815,21 +827,27 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 		return false;
 	}
 	if (!sim__cache_covers(x, e, d, nd->sleep, &sum)) {
-		if (sim__cycle_prune(x, d))
+		if (sim__cycle_prune(x, d, e->complete))
 			return true;
 		if (!sim__cache_covers(x, e, d, 0xff, &sum))
 			return false;	/* searched again, all of it */
 		/*
-		 * Searched before but with a larger sleep set: only what
-		 * starts with a context in it and not in this one's is new.
-		 * The rest is put to sleep here, which is what a sleep set
-		 * says (every trace from here that starts with it has been
-		 * run), and counts for the race analysis as pruned.
+		 * Searched before with sleep set Z' not within this one's, Z:
+		 * every trace from here that starts with a context outside Z'
+		 * has run. What is left is what starts with one in Z' and not
+		 * in Z (Godefroid's revisit of a state with sleep sets): only
+		 * those are tried first here (skip keeps the others out), and
+		 * with sleep set Z and Z' in common, not Z, since the traces
+		 * below the first step that the earlier search put to sleep
+		 * there were put to sleep for Z', not for Z. The two searches
+		 * together then cover that sleep set. For the race analysis the
+		 * earlier search's steps count as pruned here.
 		 */
 		sim__races_below(x, d, &sum);
 		sim__sum_or(&nd->sum, &sum);
 		nd->cut = e->cut > 0;
-		nd->sleep |= nd->enabled & (uint8_t)~e->sleep;
+		nd->skip = nd->enabled & (uint8_t)~e->sleep;
+		nd->sleep &= e->sleep;
 		x->r->resumed++;
 		return false;
 	}
@@ -837,6 +855,7 @@ static bool sim__cache_prune(struct sim__explorer *x, unsigned d)
 	x->leaf = sum;
 	x->leaf_cut = e->cut > 0;
 	x->leaf_low = SIM__NO_LOW;
+	x->leaf_nodep = false;
 	return true;
 }
 
@@ -846,6 +865,7 @@ static void sim__cache_sum_up(struct sim__explorer *x, unsigned n)
 	struct sim__sum acc = x->leaf;
 	bool cut = x->leaf_cut;
 	unsigned low = x->leaf_low;
+	bool nodep = x->leaf_nodep;
 	unsigned d;
 
 	for (d = n; d-- > 0;) {
@@ -853,18 +873,23 @@ static void sim__cache_sum_up(struct sim__explorer *x, unsigned n)
 		struct sim__sum was = nd->sum;
 		bool was_cut = nd->cut;
 		uint16_t was_low = nd->low;
+		bool was_nodep = nd->nodep;
 
 		sim__sum_or(&nd->sum, &acc);
 		nd->cut = nd->cut || cut;
 		/* a node at or above the cycle's start holds the whole cycle */
 		if (low < d && low < nd->low)
 			nd->low = (uint16_t)low;
+		if (low < d && nodep)
+			nd->nodep = true;
 		if (d < x->prefix && was_cut == nd->cut && was_low == nd->low &&
+		    was_nodep == nd->nodep &&
 		    !memcmp(&was, &nd->sum, sizeof(was)))
 			break;	/* and so is everything above it */
 		acc = nd->sum;
 		cut = nd->cut;
 		low = nd->low;
+		nodep = nd->nodep && nd->low < d;
 	}
 }
 
@@ -878,7 +903,7 @@ static void sim__cache_complete(struct sim__explorer *x, unsigned d)
 	uint64_t dep = nd->low < d ? x->nodes[nd->low].key : 0;
 	int64_t k;
 
-	if (x->cache_off)
+	if (x->cache_off || (dep && nd->nodep))
 		return;
 	e = sim__cache_slot(x, nd->key);
 	if (!e || !e->key)
@@ -891,14 +916,14 @@ static void sim__cache_complete(struct sim__explorer *x, unsigned d)
 		e->sleep = nd->sleep;
 		e->cut = cut;
 		e->dep = dep;
-	} else if ((e->sleep & (uint8_t)~nd->sleep) || e->cut > cut) {
-		/* each covers what the other may not: together, this much */
-		e->sleep &= nd->sleep;
-		if (cut > e->cut)
-			e->cut = cut;
-		if (!e->dep)
-			e->dep = dep;
 	}
+	/*
+	 * Else the search before covers this one, or each covers what the
+	 * other may not: the one before stands. (Together they do not cover
+	 * the sleep sets' intersection: below its first step each search put
+	 * to sleep what its own sleep set allowed. A revisit that is to add
+	 * to a search does so by sim__cache_prune's rule.)
+	 */
 	if (e->complete)
 		sim__sum_or(&sum, &x->sums[e->sum]);
 	k = sim__sum_intern(x, &sum);
@@ -1025,6 +1050,8 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 		sim_ctx_yields(&w->ctx[w->last_ctx]);
 	nd->cut = false;
 	nd->low = SIM__NO_LOW;
+	nd->nodep = false;
+	nd->skip = 0;
 	nd->sleep = x->sleep_sets && d ? sim__child_sleep(x, d - 1) : 0;
 	if (x->cache && sim__cache_prune(x, d)) {
 		/* searched before, from another path: its races are added */
@@ -1033,13 +1060,13 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 	}
 	if (x->dpor)
 		sim__races(x, d);
-	cand = sim__bounded(x, d, nd->enabled & (uint8_t)~nd->sleep);
+	cand = sim__bounded(x, d, nd->enabled & (uint8_t)~(nd->sleep | nd->skip));
 	if (!cand) {
 		/* everything left here was explored from a sibling */
 		x->r->pruned++;
 		if (x->cache) {
 			x->leaf = nd->sum;
-			x->leaf_cut = false;
+			x->leaf_cut = nd->cut;	/* a revisit's search before */
 		}
 		return false;
 	}
@@ -1062,6 +1089,7 @@ static void sim__execute(struct sim__explorer *x)
 	memset(&x->leaf, 0, sizeof(x->leaf));
 	x->leaf_cut = false;
 	x->leaf_low = SIM__NO_LOW;
+	x->leaf_nodep = false;
 	for (d = 0; !w->stopped; d++) {
 		if (d >= x->prefix && !sim__new_node(x, d))
 			break;
@@ -1080,7 +1108,7 @@ static bool sim__backtrack(struct sim__explorer *x)
 	for (d = x->ndepth; d-- > 0;) {
 		struct sim__node *nd = &x->nodes[d];
 		uint8_t cand = nd->backtrack & (uint8_t)~nd->done &
-			(uint8_t)~nd->sleep;
+			(uint8_t)~(nd->sleep | nd->skip);
 
 		cand = sim__bounded(x, d, cand);
 		if (!cand) {
