@@ -1023,7 +1023,8 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 		return false;
 	}
 	if (x->stateful && (x->bound == SIM__NO_BOUND ?
-			    !sim__visit(x, sim_state_hash(w, true)) :
+			    !sim__visit(x, sim__mix(sim_state_hash(w, true),
+						    sim__streak(w))) :
 			    !sim__visit_bounded(x))) {
 		x->r->pruned++;
 		return false;
