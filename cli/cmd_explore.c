@@ -796,7 +796,7 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	       cfg->policy == SIM_POLICY_PRIO ? "prio" : "fair",
 	       (unsigned long long)c->opts.executions_max);
 	if (!cfg->env.quota_steps)
-		printf("time: free: io_work's deadline may pass at any turn of its loop%s\n",
+		printf("free time: io_work's deadline may pass at any turn of its loop%s\n",
 		       quota ? " (dpor: the config's quota_steps is set aside)" : "");
 	putchar('\n');
 	printf("executions:  %llu\n", (unsigned long long)r->executions);
