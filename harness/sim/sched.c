@@ -503,31 +503,6 @@ bool sim_stop_no_progress(struct sim_world *w)
 	return true;
 }
 
-/*
- * The tick's step: the world's steps count it, the scheduler's record of
- * who ran last on which CPU does not (it runs on none), and it leaves the
- * kworker's streak alone.
- */
-static void sim__tick_step(struct sim_world *w, struct sim_ctx *c, int id)
-{
-	if (w->steps < SIM_TAKEN_MAX) {
-		w->taken[w->steps] = (uint8_t)id;
-		w->taken_op[w->steps] = c->op;
-		w->taken_fn[w->steps] = c->fn;
-		w->taken_obj[w->steps] = c->obj_name;
-		w->taken_file[w->steps] = NULL;
-		w->taken_line[w->steps] = 0;
-	}
-	w->steps++;
-	c->steps++;
-	c->last_fn = c->fn;
-	if (w->trace)
-		sim_trace_step(w, c);
-	w->cur = c;
-	sim_fiber_switch(&w->main_fiber, &c->fiber);
-	w->cur = NULL;
-}
-
 void sim_step(struct sim_world *w, int id)
 {
 	struct sim_ctx *c = &w->ctx[id];
@@ -543,10 +518,6 @@ void sim_step(struct sim_world *w, int id)
 	     sim_runnable_ctxs(w, ids)) >
 	    1u + (w->clock_state == SIM_CLOCK_ARMED && !w->cfg.env.quota_steps))
 		w->choice_step = w->steps;
-	if (c->kind == SIM_CTX_TICK) {
-		sim__tick_step(w, c, id);
-		return;
-	}
 
 	cost = sim_step_cost(w, id);
 	if (cost & SIM_COST_PREEMPT)
@@ -555,11 +526,17 @@ void sim_step(struct sim_world *w, int id)
 		w->cpu_switches++;
 	if (sim_ctx_sched_cpu(c) >= 0)
 		w->cpu_last[sim_ctx_sched_cpu(c)] = (int8_t)id;
-	w->last_ctx = id;
-	if (c->kind != SIM_CTX_KWORKER)
-		w->kworker_streak = 0;
-	else if (c->op == SIM_OP_WORK_WAIT)
-		w->kworker_streak++;
+	/*
+	 * The tick costs nothing and runs on no CPU (above); nor is it the
+	 * context that ran last, or one that breaks the kworker's streak.
+	 */
+	if (c->kind != SIM_CTX_TICK) {
+		w->last_ctx = id;
+		if (c->kind != SIM_CTX_KWORKER)
+			w->kworker_streak = 0;
+		else if (c->op == SIM_OP_WORK_WAIT)
+			w->kworker_streak++;
+	}
 	if (w->steps < SIM_TAKEN_MAX) {
 		w->taken[w->steps] = (uint8_t)id;
 		w->taken_op[w->steps] = c->op;
