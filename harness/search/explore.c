@@ -71,7 +71,7 @@ struct sim__node {
 	bool prev_yields;		/* the last step's context sits at a yield point */
 	struct sim_fp fp[SIM_CTX_MAX];	/* every context's next step, here */
 	uint32_t vc[SIM_CTX_MAX];	/* vector clock of the step taken here */
-	int32_t link[2];		/* per object of that step, the last step before on it */
+	int32_t link[SIM_FP_OBJS];	/* per object of that step, the last step before on it */
 	uint64_t key;			/* dpor's state cache: this state's key */
 	struct sim__sum sum;		/* dpor's state cache: what its subtree holds */
 	bool cut;			/* dpor's state cache: steps_max cut its subtree */
@@ -334,12 +334,6 @@ static int32_t *sim__obj_last(struct sim__explorer *x, const void *o)
 	return &x->obj_last[x->nobjs++];
 }
 
-/* fp's k-th object, unless it is none or the same as the first. */
-static const void *sim__fp_obj(const struct sim_fp *fp, unsigned k)
-{
-	return k && fp->obj[1] == fp->obj[0] ? NULL : fp->obj[k];
-}
-
 /* Node d's step joins its objects' chains. */
 static void sim__chain(struct sim__explorer *x, unsigned d)
 {
@@ -347,11 +341,11 @@ static void sim__chain(struct sim__explorer *x, unsigned d)
 	const struct sim_fp *fp = &nd->fp[nd->chosen];
 	unsigned k;
 
-	for (k = 0; k < 2 && !x->chains_off; k++) {
+	for (k = 0; k < SIM_FP_OBJS && !x->chains_off; k++) {
 		int32_t *last;
 
 		nd->link[k] = -1;
-		if (!sim__fp_obj(fp, k))
+		if (!fp->obj[k])
 			continue;
 		last = sim__obj_last(x, fp->obj[k]);
 		if (!last)
@@ -363,12 +357,12 @@ static void sim__chain(struct sim__explorer *x, unsigned d)
 
 /* Where a walk over fp's objects' chains starts: the last step on each. */
 static void sim__walk_start(struct sim__explorer *x, const struct sim_fp *fp,
-			    unsigned d, int32_t at[2])
+			    unsigned d, int32_t at[SIM_FP_OBJS])
 {
 	unsigned k;
 
-	for (k = 0; k < 2; k++) {
-		const int32_t *last = sim__fp_obj(fp, k) ?
+	for (k = 0; k < SIM_FP_OBJS; k++) {
+		const int32_t *last = fp->obj[k] ?
 			sim__obj_last(x, fp->obj[k]) : NULL;
 
 		at[k] = x->chains_off ? (int32_t)d - 1 : last ? *last : -1;
@@ -377,25 +371,32 @@ static void sim__walk_start(struct sim__explorer *x, const struct sim_fp *fp,
 
 /* The next step of the walk, newest first; -1 at the end. */
 static int32_t sim__walk_next(const struct sim__explorer *x,
-			      const struct sim_fp *fp, int32_t at[2])
+			      const struct sim_fp *fp, int32_t at[SIM_FP_OBJS])
 {
-	int32_t i = at[0] > at[1] ? at[0] : at[1];
-	unsigned k;
+	int32_t i = -1;
+	unsigned k, m;
 
+	for (k = 0; k < SIM_FP_OBJS; k++)
+		if (at[k] > i)
+			i = at[k];
 	if (i < 0)
 		return -1;
 	if (x->chains_off) {
 		at[0] = i - 1;
-		at[1] = -1;
+		for (k = 1; k < SIM_FP_OBJS; k++)
+			at[k] = -1;
 		return i;
 	}
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < SIM_FP_OBJS; k++) {
 		const struct sim__node *ni = &x->nodes[i];
 		const struct sim_fp *fi = &ni->fp[ni->chosen];
 
 		if (at[k] != i)
 			continue;
-		at[k] = fi->obj[0] == fp->obj[k] ? ni->link[0] : ni->link[1];
+		/* step i is on fp->obj[k]'s chain: follow its link for that object */
+		for (m = 0; m < SIM_FP_OBJS && fi->obj[m] != fp->obj[k]; m++)
+			;
+		at[k] = m < SIM_FP_OBJS ? ni->link[m] : -1;
 	}
 	return i;
 }
@@ -406,7 +407,7 @@ static void sim__clock(struct sim__explorer *x, unsigned d)
 	struct sim__node *nd = &x->nodes[d];
 	const struct sim_fp *fp = &nd->fp[nd->chosen];
 	unsigned c = nd->chosen, k, nctx = x->w->nctx;
-	int32_t at[2], i;
+	int32_t at[SIM_FP_OBJS], i;
 
 	memset(nd->vc, 0, sizeof(nd->vc));
 	if (x->last_step[c] >= 0)
@@ -436,7 +437,7 @@ static void sim__race(struct sim__explorer *x, unsigned d, unsigned q,
 {
 	const uint32_t *qvc = x->last_step[q] >= 0 ?
 		x->nodes[x->last_step[q]].vc : NULL;
-	int32_t at[2], i;
+	int32_t at[SIM_FP_OBJS], i;
 
 	sim__walk_start(x, fp, d, at);
 	while ((i = sim__walk_next(x, fp, at)) >= 0) {
@@ -529,9 +530,7 @@ static int sim__fp_id(struct sim__explorer *x, const struct sim_fp *fp)
 	unsigned i;
 
 	for (i = 0; i < x->nfpid; i++)
-		if (x->fpid[i].obj[0] == fp->obj[0] &&
-		    x->fpid[i].obj[1] == fp->obj[1] &&
-		    x->fpid[i].write == fp->write)
+		if (sim_fp_equal(&x->fpid[i], fp))
 			return (int)i;
 	if (x->nfpid == SIM__FP_IDS)
 		return -1;
@@ -1099,6 +1098,10 @@ static void sim__execute(struct sim__explorer *x)
 	x->ndepth = d;
 	if (x->cache)
 		sim__cache_sum_up(x, d);
+	if (x->o->on_end && !x->want && w->stopped &&
+	    w->verdict.kind != SIM_V_STEP_BOUND &&
+	    w->verdict.kind != SIM_V_LIVELOCK)
+		x->o->on_end(w, x->o->on_end_arg);
 }
 
 /* The next decision to try, deepest first; false when the tree is done. */

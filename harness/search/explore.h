@@ -36,6 +36,13 @@ struct sim_explore_opts {
 	bool minimize;			/* shrink the first failure: fewest preemptions, then steps */
 	uint64_t minimize_executions_max;
 	bool progress;			/* a progress line on stderr */
+	/*
+	 * Called with the world at the end of each execution that ran to its
+	 * end (idle, or stopped by a verdict on the way), not at one cut short
+	 * by a pruned state or steps_max: what the tests compare strategies by.
+	 */
+	void (*on_end)(const struct sim_world *w, void *arg);
+	void *on_end_arg;
 	/* failures matched against these (sim_known_bugs by default) */
 	const struct sim_known_bug *known_bugs;
 	unsigned nknown_bugs;

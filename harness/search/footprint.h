@@ -3,12 +3,16 @@
 #define NVTSIM_FOOTPRINT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "sim.h"
 
+/* The most objects one step's footprint names (a segment sent: five). */
+#define SIM_FP_OBJS 5
+
 struct sim_fp {
-	const void *obj[2];	/* shared objects touched; NULL: none */
-	bool write;
+	const void *obj[SIM_FP_OBJS];	/* shared objects touched, distinct; NULL ends */
+	uint8_t write;			/* bit k: obj[k] is written, not only read */
 };
 
 /*
@@ -21,18 +25,28 @@ struct sim_fp {
 void sim_footprint(const struct sim_world *w, const struct sim_ctx *c,
 		   struct sim_fp *fp);
 
+/* Two steps are dependent when one writes an object the other touches. */
 static inline bool sim_fp_dependent(const struct sim_fp *a,
 				    const struct sim_fp *b)
 {
 	unsigned i, j;
 
-	if (!a->write && !b->write)
-		return false;
-	for (i = 0; i < 2; i++)
-		for (j = 0; j < 2; j++)
-			if (a->obj[i] && a->obj[i] == b->obj[j])
+	for (i = 0; i < SIM_FP_OBJS && a->obj[i]; i++)
+		for (j = 0; j < SIM_FP_OBJS && b->obj[j]; j++)
+			if (a->obj[i] == b->obj[j] &&
+			    ((a->write >> i | b->write >> j) & 1))
 				return true;
 	return false;
+}
+
+static inline bool sim_fp_equal(const struct sim_fp *a, const struct sim_fp *b)
+{
+	unsigned k;
+
+	for (k = 0; k < SIM_FP_OBJS; k++)
+		if (a->obj[k] != b->obj[k])
+			return false;
+	return a->write == b->write;
 }
 
 #endif
