@@ -589,7 +589,8 @@ static void report_case(const struct explore_cli *c, const struct sim_scenario *
 	cli_report_json_str(f, p->first_cex);
 	fprintf(f, ",\"search\":{\"strategy\":\"%s\",\"policy\":\"%s\",\"budget\":%llu,"
 		"\"preemptions_max\":%u,\"executions\":%llu,\"steps\":%llu,\"states\":%llu,"
-		"\"pruned\":%llu,\"inconclusive\":%llu,\"seconds\":%.3f,\"exhausted\":%s,"
+		"\"pruned\":%llu,\"cycles\":%llu,\"resumed\":%llu,"
+		"\"inconclusive\":%llu,\"seconds\":%.3f,\"exhausted\":%s,"
 		"\"complete\":%s,\"bounded\":%s,\"bound\":%u,\"minimize_executions\":%llu,"
 		"\"exit_code\":%d,\"description\":",
 		sim_strategy_names[c->opts.strategy],
@@ -597,6 +598,7 @@ static void report_case(const struct explore_cli *c, const struct sim_scenario *
 		(unsigned long long)c->opts.executions_max, c->opts.preemptions_max,
 		(unsigned long long)r->executions, (unsigned long long)r->steps,
 		(unsigned long long)r->states, (unsigned long long)r->pruned,
+		(unsigned long long)r->cycles, (unsigned long long)r->resumed,
 		(unsigned long long)r->inconclusive, r->seconds,
 		r->exhausted ? "true" : "false", r->complete ? "true" : "false",
 		r->bounded ? "true" : "false", r->bound,
@@ -805,6 +807,10 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 		printf("states:      %llu distinct\n", (unsigned long long)r->states);
 	printf("pruned:      %llu executions cut short (sleep set or state seen)\n",
 	       (unsigned long long)r->pruned);
+	if (c->opts.strategy == SIM_STRAT_DPOR && (r->cycles || r->resumed))
+		printf("             of them %llu at a state already on their path (a cycle);\n"
+		       "             %llu states searched again for what an earlier search's sleep set left out\n",
+		       (unsigned long long)r->cycles, (unsigned long long)r->resumed);
 	printf("time:        %.2f s\n", r->seconds);
 	printf("search:      %s\n", search);
 	if (r->inconclusive)
