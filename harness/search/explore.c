@@ -355,48 +355,60 @@ static void sim__chain(struct sim__explorer *x, unsigned d)
 	}
 }
 
+/* A walk over fp's objects' chains, newest step first. */
+struct sim__walk {
+	const struct sim_fp *fp;
+	unsigned n;			/* fp's objects */
+	int32_t at[SIM_FP_OBJS];	/* per object, the next step on its chain, or -1 */
+};
+
 /* Where a walk over fp's objects' chains starts: the last step on each. */
 static void sim__walk_start(struct sim__explorer *x, const struct sim_fp *fp,
-			    unsigned d, int32_t at[SIM_FP_OBJS])
+			    unsigned d, struct sim__walk *k)
 {
-	unsigned k;
+	unsigned o;
 
-	for (k = 0; k < SIM_FP_OBJS; k++) {
-		const int32_t *last = fp->obj[k] ?
-			sim__obj_last(x, fp->obj[k]) : NULL;
+	k->fp = fp;
+	for (o = 0; o < SIM_FP_OBJS && fp->obj[o]; o++) {
+		const int32_t *last = sim__obj_last(x, fp->obj[o]);
 
-		at[k] = x->chains_off ? (int32_t)d - 1 : last ? *last : -1;
+		k->at[o] = x->chains_off ? (int32_t)d - 1 : last ? *last : -1;
+	}
+	k->n = o;
+	if (x->chains_off && k->n) {
+		/* a plain scan back: one cursor does */
+		k->n = 1;
+		k->at[0] = (int32_t)d - 1;
 	}
 }
 
 /* The next step of the walk, newest first; -1 at the end. */
-static int32_t sim__walk_next(const struct sim__explorer *x,
-			      const struct sim_fp *fp, int32_t at[SIM_FP_OBJS])
+static inline int32_t sim__walk_next(const struct sim__explorer *x,
+				     struct sim__walk *k)
 {
+	const struct sim__node *ni;
+	const struct sim_fp *fi;
 	int32_t i = -1;
-	unsigned k, m;
+	unsigned o, m;
 
-	for (k = 0; k < SIM_FP_OBJS; k++)
-		if (at[k] > i)
-			i = at[k];
+	for (o = 0; o < k->n; o++)
+		if (k->at[o] > i)
+			i = k->at[o];
 	if (i < 0)
 		return -1;
 	if (x->chains_off) {
-		at[0] = i - 1;
-		for (k = 1; k < SIM_FP_OBJS; k++)
-			at[k] = -1;
+		k->at[0] = i - 1;
 		return i;
 	}
-	for (k = 0; k < SIM_FP_OBJS; k++) {
-		const struct sim__node *ni = &x->nodes[i];
-		const struct sim_fp *fi = &ni->fp[ni->chosen];
-
-		if (at[k] != i)
+	ni = &x->nodes[i];
+	fi = &ni->fp[ni->chosen];
+	for (o = 0; o < k->n; o++) {
+		if (k->at[o] != i)
 			continue;
-		/* step i is on fp->obj[k]'s chain: follow its link for that object */
-		for (m = 0; m < SIM_FP_OBJS && fi->obj[m] != fp->obj[k]; m++)
+		/* step i is on this object's chain: follow its link for it */
+		for (m = 0; m < SIM_FP_OBJS && fi->obj[m] != k->fp->obj[o]; m++)
 			;
-		at[k] = m < SIM_FP_OBJS ? ni->link[m] : -1;
+		k->at[o] = m < SIM_FP_OBJS ? ni->link[m] : -1;
 	}
 	return i;
 }
@@ -407,13 +419,14 @@ static void sim__clock(struct sim__explorer *x, unsigned d)
 	struct sim__node *nd = &x->nodes[d];
 	const struct sim_fp *fp = &nd->fp[nd->chosen];
 	unsigned c = nd->chosen, k, nctx = x->w->nctx;
-	int32_t at[SIM_FP_OBJS], i;
+	struct sim__walk walk;
+	int32_t i;
 
 	memset(nd->vc, 0, sizeof(nd->vc));
 	if (x->last_step[c] >= 0)
 		memcpy(nd->vc, x->nodes[x->last_step[c]].vc, sizeof(nd->vc));
-	sim__walk_start(x, fp, d, at);
-	while ((i = sim__walk_next(x, fp, at)) >= 0) {
+	sim__walk_start(x, fp, d, &walk);
+	while ((i = sim__walk_next(x, &walk)) >= 0) {
 		const struct sim__node *ni = &x->nodes[i];
 
 		if (!sim_fp_dependent(&ni->fp[ni->chosen], fp))
@@ -437,10 +450,11 @@ static void sim__race(struct sim__explorer *x, unsigned d, unsigned q,
 {
 	const uint32_t *qvc = x->last_step[q] >= 0 ?
 		x->nodes[x->last_step[q]].vc : NULL;
-	int32_t at[SIM_FP_OBJS], i;
+	struct sim__walk walk;
+	int32_t i;
 
-	sim__walk_start(x, fp, d, at);
-	while ((i = sim__walk_next(x, fp, at)) >= 0) {
+	sim__walk_start(x, fp, d, &walk);
+	while ((i = sim__walk_next(x, &walk)) >= 0) {
 		struct sim__node *ni = &x->nodes[i];
 		unsigned ci = ni->chosen;
 
