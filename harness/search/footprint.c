@@ -20,7 +20,7 @@ enum sim__part {
 	SIM__SK_ACKS_HEAD,	/* the next ACK due: net_rx's next step and how far data may go */
 	SIM__SK_ACKS_TAIL,	/* where the next segment's ACK joins */
 	SIM__SK_RQ,		/* the receive queue */
-	SIM__CTRL_RX,		/* the controller's receive buffer (and window), and what it has queued */
+	SIM__CTRL_RX,		/* the controller's receive buffer and window, and its progress */
 	SIM__CTRL_TX,		/* the controller's bytes the network has yet to carry */
 	SIM__PARTS
 };
@@ -60,9 +60,12 @@ static void sim__add(struct sim_fp *fp, const void *obj, bool write)
  * room can tell it happened. Its ACK joins the tail of the ACKs due; with
  * none due it becomes the next one, and with the ring full it joins the
  * newest (sim_sock_xmit), which an ACK taken first would have made room
- * for: in both cases it is dependent with the head. It reads how far the
- * controller has got (its window, and what it has queued for the ACK's
- * place), which the network's other steps change.
+ * for: in both cases it is dependent with the head. It reads the
+ * controller's window and where the ACK goes (all the controller has
+ * queued so far, delivered or not): only the controller's steps change
+ * those, and they write its receive side, which this step writes too.
+ * Data delivered moves bytes from queued to delivered and keeps the ACK's
+ * place.
  */
 static void sim__xmit(const struct sim_world *w, struct sim_fp *fp)
 {
@@ -82,7 +85,7 @@ static void sim__xmit(const struct sim_world *w, struct sim_fp *fp)
  * tcp_write_xmit reads. Data (tcp_v4_rcv) moves bytes from the
  * controller to the receive queue, as far as the next ACK due. Which of
  * the two it is changes only by net_rx's own steps and by a segment sent
- * while no ACK is due, which both forms are dependent with.
+ * while no ACK is due, which writes the head that the data form reads.
  */
 static void sim__recv(const struct sim_world *w, struct sim_fp *fp)
 {
