@@ -43,7 +43,8 @@ static const char *const usage_explore =
 	"                      [--jobs N] | --kernel PATH] [--strategy S] [--policy fair|prio]\n"
 	"                      [--executions N] [--seed N] [--pct-depth D]\n"
 	"                      [--preemptions N] [--steps-max N] [--check KIND]\n"
-	"                      [--keep-going] [--no-minimize] [--no-state-cache] [--out DIR]\n"
+	"                      [--keep-going] [--no-minimize] [--no-state-cache]\n"
+	"                      [--state-cache-gib N] [--out DIR]\n"
 	"                      [--require-complete] [--progress | --no-progress]\n"
 	"       (either: [--format text|json] [--junit FILE] [--sarif FILE])\n"
 	"       nvtsim explore --show-default\n"
@@ -89,6 +90,9 @@ static const char *const usage_explore =
 	"                   first new one (one whose signature is on no known bug of\n"
 	"                   the variant; known bugs never stop the search)\n"
 	"  --no-state-cache dpor: no state cache (to compare; see README)\n"
+	"  --state-cache-gib N  dpor: the most its state cache takes (default 2;\n"
+	"                   growing to it needs half as much again for a moment);\n"
+	"                   the default config needs 6 to be exhausted (README)\n"
 	"  --no-minimize    report failures as found (default: fewest preemptions,\n"
 	"                   then fewest CPU switches, then fewest steps)\n"
 	"  --out DIR        where counterexample scenarios go (default nvtsim-cex)\n"
@@ -292,6 +296,11 @@ static int parse_explore(int argc, char **argv, struct explore_cli *c)
 			o->minimize = false;
 		} else if (!strcmp(a, "--no-state-cache")) {
 			o->no_state_cache = true;
+		} else if (!strcmp(a, "--state-cache-gib")) {
+			if (cli_number("explore", a, next, 1, 1024, &v))
+				return -1;
+			o->state_cache_bytes = v << 30;
+			i++;
 		} else if (!strcmp(a, "--progress")) {
 			o->progress = true;
 			c->progress_set = true;
@@ -589,7 +598,7 @@ static void report_case(const struct explore_cli *c, const struct sim_scenario *
 	cli_report_json_str(f, p->first_cex);
 	fprintf(f, ",\"search\":{\"strategy\":\"%s\",\"policy\":\"%s\",\"budget\":%llu,"
 		"\"preemptions_max\":%u,\"executions\":%llu,\"steps\":%llu,\"states\":%llu,"
-		"\"pruned\":%llu,\"cycles\":%llu,\"resumed\":%llu,"
+		"\"pruned\":%llu,\"cycles\":%llu,\"resumed\":%llu,\"cache_full\":%s,"
 		"\"inconclusive\":%llu,\"seconds\":%.3f,\"exhausted\":%s,"
 		"\"complete\":%s,\"bounded\":%s,\"bound\":%u,\"minimize_executions\":%llu,"
 		"\"exit_code\":%d,\"description\":",
@@ -599,6 +608,7 @@ static void report_case(const struct explore_cli *c, const struct sim_scenario *
 		(unsigned long long)r->executions, (unsigned long long)r->steps,
 		(unsigned long long)r->states, (unsigned long long)r->pruned,
 		(unsigned long long)r->cycles, (unsigned long long)r->resumed,
+		r->cache_full ? "true" : "false",
 		(unsigned long long)r->inconclusive, r->seconds,
 		r->exhausted ? "true" : "false", r->complete ? "true" : "false",
 		r->bounded ? "true" : "false", r->bound,
@@ -811,6 +821,11 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 		printf("             of them %llu at a state already on their path (a cycle);\n"
 		       "             %llu states searched again for what an earlier search's sleep set left out\n",
 		       (unsigned long long)r->cycles, (unsigned long long)r->resumed);
+	if (r->cache_full)
+		printf("             the state cache filled (--state-cache-gib %u): states past it\n"
+		       "             were not kept, so it pruned less from there on\n",
+		       (unsigned)(c->opts.state_cache_bytes ?
+				  c->opts.state_cache_bytes >> 30 : 2));
 	printf("time:        %.2f s\n", r->seconds);
 	printf("search:      %s\n", search);
 	if (r->inconclusive)

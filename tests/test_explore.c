@@ -187,6 +187,38 @@ static void test_dpor_state_cache_searches_again_below_a_cut(void **state)
 }
 
 /*
+ * A state cache that fills keeps what it has and adds nothing: the search
+ * goes on, sound, pruning less, and the result says so. Two 512-byte
+ * writes in free time reach 589,379 states (release build); a table of
+ * 2^16 entries fills at three quarters of that.
+ */
+static const char two_small_free_cfg[] =
+	"env quota_steps=0\nsubmitter sub0 cpu=0\nsubmitter sub1 cpu=0\n"
+	"request a write 512 by=sub0\nrequest b write 512 by=sub1\nsteps_max 1000\n";
+
+static void test_dpor_says_when_its_state_cache_filled(void **state)
+{
+	struct sim_fixture *f = *state;
+	struct sim_explore_opts o;
+
+	load(f, two_small_free_cfg, "mainline");
+	sim_explore_opts_default(&o);
+	o.strategy = SIM_STRAT_DPOR;
+	o.executions_max = 80000;
+	o.keep_going = true;
+	o.minimize = false;
+	o.state_cache_bytes = 1;	/* the least: the table it starts with */
+	assert_int_equal(sim_explore(f->w, &f->cfg, &o, &res), 0);
+	assert_true(res.cache_full);
+	assert_true(res.states >= 65536 / 4 * 3 - 1);
+	assert_true(res.states < 65536);
+	o.state_cache_bytes = 0;	/* the default, 2 GiB */
+	o.executions_max = 20000;
+	assert_int_equal(sim_explore(f->w, &f->cfg, &o, &res), 0);
+	assert_false(res.cache_full);
+}
+
+/*
  * Free time (quota_steps 0): io_work's deadline passes when the tick runs,
  * not after a count of steps, so a turn of its loop that finds send_mutex
  * taken and changes nothing comes back to the state it started from, and
@@ -608,6 +640,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dpor_state_cache_prunes_and_agrees_when_clean, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_dpor_state_cache_searches_again_below_a_cut, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_dpor_reaches_every_end_state_a_stateful_search_reaches, sim_fixture_setup, sim_fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_dpor_says_when_its_state_cache_filled, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_pb_and_pct_find_seed_race_fast_and_minimal, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_fixed_variant_is_clean_at_bound_one, sim_fixture_setup, sim_fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_replay_of_a_failure_reproduces_it_byte_for_byte, sim_fixture_setup, sim_fixture_teardown),

@@ -30,7 +30,8 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
 
 #define SIM__NO_BOUND 0xffffu
 #define SIM__VISITED_BITS 24		/* the most a visited table grows to */
-#define SIM__CACHE_BITS 26		/* the most dpor's state cache grows to (1.5 GiB) */
+/* dpor's state cache, without --state-cache-gib: 2 GiB, a table of 2^26 entries */
+#define SIM__CACHE_BYTES_DEFAULT (2ull << 30)
 #define SIM__VISITED_BITS_MIN 16	/* where it starts */
 
 /*
@@ -107,6 +108,7 @@ struct sim__explorer {
 	uint16_t leaf_low;		/* and the node on the path it is the state of, if any */
 	struct sim__centry *ctab;
 	unsigned ctab_bits;
+	unsigned ctab_bits_max;		/* the most it grows to: opts' state_cache_gib */
 	uint64_t ctab_n;
 	struct sim__sum *sums;		/* distinct summaries */
 	uint32_t nsums, sums_cap;
@@ -644,11 +646,11 @@ static struct sim__centry *sim__cache_slot(struct sim__explorer *x,
 		unsigned bits = x->ctab_bits + 1;
 		struct sim__centry *t;
 
-		if (bits > SIM__CACHE_BITS)
-			goto find;	/* full: finds what is there, adds nothing */
+		if (bits > x->ctab_bits_max)
+			goto full;
 		t = calloc(1ull << bits, sizeof(*t));
 		if (!t)
-			goto find;
+			goto full;
 		mask = (1ull << bits) - 1;
 		for (i = 0; i < 1ull << x->ctab_bits; i++) {
 			uint64_t j;
@@ -663,6 +665,10 @@ static struct sim__centry *sim__cache_slot(struct sim__explorer *x,
 		x->ctab = t;
 		x->ctab_bits = bits;
 	}
+	goto find;
+full:
+	/* finds what is there, adds nothing: the report says so */
+	x->r->cache_full = true;
 find:
 	mask = (1ull << x->ctab_bits) - 1;
 	for (i = key & mask; x->ctab[i].key; i = (i + 1) & mask)
@@ -671,8 +677,25 @@ find:
 	return x->ctab_n + 1 > (1ull << x->ctab_bits) / 4 * 3 ? NULL : &x->ctab[i];
 }
 
+/*
+ * The largest table of entries that fits in bytes (at least the one it
+ * starts with). Growing to it takes half as much again for a moment: the
+ * table before is copied over.
+ */
+static unsigned sim__cache_bits_max(uint64_t bytes)
+{
+	unsigned bits = SIM__VISITED_BITS_MIN;
+
+	if (!bytes)
+		bytes = SIM__CACHE_BYTES_DEFAULT;
+	while (bits < 40 && (sizeof(struct sim__centry) << (bits + 1)) <= bytes)
+		bits++;
+	return bits;
+}
+
 static int sim__cache_alloc(struct sim__explorer *x)
 {
+	x->ctab_bits_max = sim__cache_bits_max(x->o->state_cache_bytes);
 	x->ctab_bits = SIM__VISITED_BITS_MIN;
 	x->ctab = calloc(1u << x->ctab_bits, sizeof(*x->ctab));
 	return x->ctab ? 0 : -1;

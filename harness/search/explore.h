@@ -33,6 +33,7 @@ struct sim_explore_opts {
 	bool keep_going;		/* count every failure instead of stopping at the first new one */
 	int only_kind;			/* >= 0: only this verdict kind counts as found */
 	bool no_state_cache;		/* dpor: no state cache (explore.c), to compare */
+	uint64_t state_cache_bytes;	/* dpor: the most its state cache's table takes; 0: 2 GiB */
 	bool minimize;			/* shrink the first failure: fewest preemptions, then steps */
 	uint64_t minimize_executions_max;
 	bool progress;			/* a progress line on stderr */
@@ -89,6 +90,7 @@ struct sim_explore_result {
 	uint64_t known_failures;	/* of failures: a known bug's signature */
 	uint64_t new_failures;
 	uint64_t inconclusive;		/* executions that ran into steps_max */
+	bool cache_full;		/* dpor: its state cache filled; states past it were not kept */
 	bool exhausted;			/* every interleaving (within the bound) explored */
 	bool complete;			/* exhausted, and no execution inconclusive */
 	bool bounded;			/* pb: bound reached below */
