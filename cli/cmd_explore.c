@@ -825,8 +825,8 @@ static int explore_one(const struct explore_cli *c, struct sim_scenario *sc,
 	if (r->cache_full)
 		printf("             the state cache filled (--state-cache-gib %u): states past it\n"
 		       "             were not kept, so it pruned less from there on\n",
-		       (unsigned)(c->opts.state_cache_bytes ?
-				  c->opts.state_cache_bytes >> 30 : 2));
+		       (unsigned)((c->opts.state_cache_bytes ? c->opts.state_cache_bytes :
+				   SIM_EXPLORE_STATE_CACHE_BYTES_DEFAULT) >> 30));
 	printf("time:        %.2f s\n", r->seconds);
 	printf("search:      %s\n", search);
 	if (r->inconclusive)

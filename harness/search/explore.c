@@ -30,8 +30,6 @@ const char *const sim_strategy_names[SIM_STRAT_KINDS] = {
 
 #define SIM__NO_BOUND 0xffffu
 #define SIM__VISITED_BITS 24		/* the most a visited table grows to */
-/* dpor's state cache, without --state-cache-gib: 2 GiB, a table of 2^26 entries */
-#define SIM__CACHE_BYTES_DEFAULT (2ull << 30)
 #define SIM__VISITED_BITS_MIN 16	/* where it starts */
 
 /*
@@ -108,7 +106,7 @@ struct sim__explorer {
 	uint16_t leaf_low;		/* and the node on the path it is the state of, if any */
 	struct sim__centry *ctab;
 	unsigned ctab_bits;
-	unsigned ctab_bits_max;		/* the most it grows to: opts' state_cache_gib */
+	unsigned ctab_bits_max;		/* the most it grows to: opts' state_cache_bytes */
 	uint64_t ctab_n;
 	struct sim__sum *sums;		/* distinct summaries */
 	uint32_t nsums, sums_cap;
@@ -264,6 +262,12 @@ static uint64_t sim__streak(const struct sim_world *w)
 		w->kworker_streak : SIM_FAIR_KWORKER_RUNS;
 }
 
+/* sim_state_hash() with the clock, and the kworker's streak: the unbounded searches' key */
+static uint64_t sim__state_key(const struct sim_world *w)
+{
+	return sim__mix(sim_state_hash(w, true), sim__streak(w));
+}
+
 /* sim_state_hash() with the clock, and what the scheduler's next choices depend on */
 static uint64_t sim__sched_state_hash(const struct sim_world *w)
 {
@@ -366,51 +370,51 @@ struct sim__walk {
 
 /* Where a walk over fp's objects' chains starts: the last step on each. */
 static void sim__walk_start(struct sim__explorer *x, const struct sim_fp *fp,
-			    unsigned d, struct sim__walk *k)
+			    unsigned d, struct sim__walk *walk)
 {
 	unsigned o;
 
-	k->fp = fp;
+	walk->fp = fp;
 	for (o = 0; o < SIM_FP_OBJS && fp->obj[o]; o++) {
 		const int32_t *last = sim__obj_last(x, fp->obj[o]);
 
-		k->at[o] = x->chains_off ? (int32_t)d - 1 : last ? *last : -1;
+		walk->at[o] = x->chains_off ? (int32_t)d - 1 : last ? *last : -1;
 	}
-	k->n = o;
-	if (x->chains_off && k->n) {
+	walk->n = o;
+	if (x->chains_off && walk->n) {
 		/* a plain scan back: one cursor does */
-		k->n = 1;
-		k->at[0] = (int32_t)d - 1;
+		walk->n = 1;
+		walk->at[0] = (int32_t)d - 1;
 	}
 }
 
 /* The next step of the walk, newest first; -1 at the end. */
 static inline int32_t sim__walk_next(const struct sim__explorer *x,
-				     struct sim__walk *k)
+				     struct sim__walk *walk)
 {
 	const struct sim__node *ni;
 	const struct sim_fp *fi;
 	int32_t i = -1;
 	unsigned o, m;
 
-	for (o = 0; o < k->n; o++)
-		if (k->at[o] > i)
-			i = k->at[o];
+	for (o = 0; o < walk->n; o++)
+		if (walk->at[o] > i)
+			i = walk->at[o];
 	if (i < 0)
 		return -1;
 	if (x->chains_off) {
-		k->at[0] = i - 1;
+		walk->at[0] = i - 1;
 		return i;
 	}
 	ni = &x->nodes[i];
 	fi = &ni->fp[ni->chosen];
-	for (o = 0; o < k->n; o++) {
-		if (k->at[o] != i)
+	for (o = 0; o < walk->n; o++) {
+		if (walk->at[o] != i)
 			continue;
 		/* step i is on this object's chain: follow its link for it */
-		for (m = 0; m < SIM_FP_OBJS && fi->obj[m] != k->fp->obj[o]; m++)
+		for (m = 0; m < SIM_FP_OBJS && fi->obj[m] != walk->fp->obj[o]; m++)
 			;
-		k->at[o] = m < SIM_FP_OBJS ? ni->link[m] : -1;
+		walk->at[o] = m < SIM_FP_OBJS ? ni->link[m] : -1;
 	}
 	return i;
 }
@@ -646,11 +650,12 @@ static struct sim__centry *sim__cache_slot(struct sim__explorer *x,
 		unsigned bits = x->ctab_bits + 1;
 		struct sim__centry *t;
 
-		if (bits > x->ctab_bits_max)
-			goto full;
-		t = calloc(1ull << bits, sizeof(*t));
-		if (!t)
-			goto full;
+		if (bits > x->ctab_bits_max ||
+		    !(t = calloc(1ull << bits, sizeof(*t)))) {
+			/* full: finds what is there, adds nothing; the report says so */
+			x->r->cache_full = true;
+			goto find;
+		}
 		mask = (1ull << bits) - 1;
 		for (i = 0; i < 1ull << x->ctab_bits; i++) {
 			uint64_t j;
@@ -665,10 +670,6 @@ static struct sim__centry *sim__cache_slot(struct sim__explorer *x,
 		x->ctab = t;
 		x->ctab_bits = bits;
 	}
-	goto find;
-full:
-	/* finds what is there, adds nothing: the report says so */
-	x->r->cache_full = true;
 find:
 	mask = (1ull << x->ctab_bits) - 1;
 	for (i = key & mask; x->ctab[i].key; i = (i + 1) & mask)
@@ -687,7 +688,7 @@ static unsigned sim__cache_bits_max(uint64_t bytes)
 	unsigned bits = SIM__VISITED_BITS_MIN;
 
 	if (!bytes)
-		bytes = SIM__CACHE_BYTES_DEFAULT;
+		bytes = SIM_EXPLORE_STATE_CACHE_BYTES_DEFAULT;
 	while (bits < 40 && (sizeof(struct sim__centry) << (bits + 1)) <= bytes)
 		bits++;
 	return bits;
@@ -720,7 +721,7 @@ static void sim__cache_free(struct sim__explorer *x)
  */
 static uint64_t sim__cache_key(const struct sim__explorer *x)
 {
-	uint64_t h = sim__mix(sim_state_hash(x->w, true), sim__streak(x->w));
+	uint64_t h = sim__state_key(x->w);
 
 	return h ? h : 1;
 }
@@ -1059,8 +1060,7 @@ static bool sim__new_node(struct sim__explorer *x, unsigned d)
 		return false;
 	}
 	if (x->stateful && (x->bound == SIM__NO_BOUND ?
-			    !sim__visit(x, sim__mix(sim_state_hash(w, true),
-						    sim__streak(w))) :
+			    !sim__visit(x, sim__state_key(w)) :
 			    !sim__visit_bounded(x))) {
 		x->r->pruned++;
 		return false;

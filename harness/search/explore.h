@@ -24,6 +24,9 @@ enum sim_strategy {
 
 extern const char *const sim_strategy_names[SIM_STRAT_KINDS];
 
+/* dpor's state cache without --state-cache-gib: 2 GiB, a table of 2^26 entries */
+#define SIM_EXPLORE_STATE_CACHE_BYTES_DEFAULT (2ull << 30)
+
 struct sim_explore_opts {
 	uint8_t strategy;		/* enum sim_strategy */
 	uint64_t executions_max;	/* budget for the whole search */
@@ -33,7 +36,7 @@ struct sim_explore_opts {
 	bool keep_going;		/* count every failure instead of stopping at the first new one */
 	int only_kind;			/* >= 0: only this verdict kind counts as found */
 	bool no_state_cache;		/* dpor: no state cache (explore.c), to compare */
-	uint64_t state_cache_bytes;	/* dpor: the most its state cache's table takes; 0: 2 GiB */
+	uint64_t state_cache_bytes;	/* dpor: the most its state cache's table takes; 0: the default */
 	bool minimize;			/* shrink the first failure: fewest preemptions, then steps */
 	uint64_t minimize_executions_max;
 	bool progress;			/* a progress line on stderr */
