@@ -192,7 +192,7 @@ static void test_dpor_state_cache_searches_again_below_a_cut(void **state)
  * writes in free time reach 589,379 states (release build); a table of
  * 2^16 entries fills at three quarters of that.
  */
-static const char two_small_free_cfg[] =
+static const char two_small_free[] =
 	"env quota_steps=0\nsubmitter sub0 cpu=0\nsubmitter sub1 cpu=0\n"
 	"request a write 512 by=sub0\nrequest b write 512 by=sub1\nsteps_max 1000\n";
 
@@ -201,7 +201,7 @@ static void test_dpor_says_when_its_state_cache_filled(void **state)
 	struct sim_fixture *f = *state;
 	struct sim_explore_opts o;
 
-	load(f, two_small_free_cfg, "mainline");
+	load(f, two_small_free, "mainline");
 	sim_explore_opts_default(&o);
 	o.strategy = SIM_STRAT_DPOR;
 	o.executions_max = 80000;
@@ -227,9 +227,6 @@ static void test_dpor_says_when_its_state_cache_filled(void **state)
  */
 static const char one_4k_free[] =
 	"env quota_steps=0\nrequest a write 4096\nrequest b write 512\nsteps_max 1000\n";
-static const char two_small_free[] =
-	"env quota_steps=0\nsubmitter sub0 cpu=0\nsubmitter sub1 cpu=0\n"
-	"request a write 512 by=sub0\nrequest b write 512 by=sub1\nsteps_max 1000\n";
 
 static void test_free_time_dpor_prunes_io_work_spin_cycles(void **state)
 {
