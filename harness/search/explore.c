@@ -9,9 +9,11 @@
  * it, gets a backtrack point, so orders that differ only in independent
  * steps run once.
  */
+#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -187,6 +189,31 @@ static void sim__visited_put(uint64_t *t, uint64_t mask, uint64_t h)
 	t[i] = h;
 }
 
+/*
+ * calloc for the tables of states, which grow to gigabytes and are probed
+ * at random: one probe is one miss, and with 4 KiB pages most misses miss
+ * the TLB too. Asking for huge pages (where the kernel has them and the
+ * table is large enough to fill one) more than halves what a probe costs
+ * there. Only a hint: the table is the same, and a kernel without them
+ * ignores it.
+ */
+static void *sim__table_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+#ifdef MADV_HUGEPAGE
+	long pg = sysconf(_SC_PAGESIZE);
+
+	if (p && pg > 0 && n * size >= (size_t)4 << 20) {
+		uintptr_t a = ((uintptr_t)p + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
+		uintptr_t e = ((uintptr_t)p + n * size) & ~((uintptr_t)pg - 1);
+
+		if (e > a)
+			(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+	}
+#endif
+	return p;
+}
+
 /* Doubles the table; false when it may not (or cannot) grow. */
 static bool sim__visited_grow(struct sim__explorer *x)
 {
@@ -195,7 +222,7 @@ static bool sim__visited_grow(struct sim__explorer *x)
 
 	if (x->visited_bits >= SIM__VISITED_BITS)
 		return false;
-	t = calloc(1ull << (x->visited_bits + 1), sizeof(uint64_t));
+	t = sim__table_calloc(1ull << (x->visited_bits + 1), sizeof(uint64_t));
 	if (!t)
 		return false;
 	for (i = 0; i <= old_mask; i++)
@@ -651,7 +678,7 @@ static struct sim__centry *sim__cache_slot(struct sim__explorer *x,
 		struct sim__centry *t;
 
 		if (bits > x->ctab_bits_max ||
-		    !(t = calloc(1ull << bits, sizeof(*t)))) {
+		    !(t = sim__table_calloc(1ull << bits, sizeof(*t)))) {
 			/* full: finds what is there, adds nothing; the report says so */
 			x->r->cache_full = true;
 			goto find;
